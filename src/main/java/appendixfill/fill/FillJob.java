@@ -1,0 +1,89 @@
+package appendixfill.fill;
+
+import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Document;
+import appendixfill.input.UnusableInput;
+import appendixfill.report.CsvOutputs;
+import appendixfill.report.Narrative;
+import appendixfill.rule.Assessment;
+import appendixfill.rule.RuleBook;
+import appendixfill.rule.Severity;
+import appendixfill.workbook.FormWorkbook;
+import appendixfill.workbook.WorkbookFiller;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One fill: workbook → typed cells → values → findings → the four outputs. */
+public final class FillJob {
+
+    /** What a fill wrote and found. */
+    public record Result(Path input, Document document, Assessment assessment, List<Path> written) {
+
+        /** The one-line summary the officer reads first. */
+        public String summary() {
+            return summaryLine(assessment);
+        }
+    }
+
+    private final Catalogue catalogue;
+    private final RuleBook rules;
+
+    public FillJob(Catalogue catalogue, RuleBook rules) {
+        this.catalogue = catalogue;
+        this.rules = rules;
+    }
+
+    /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .values.csv, .findings.csv. */
+    public Result run(Path input, Path outFolder) throws UnusableInput {
+        Path folder = outFolder != null ? outFolder : parentOf(input);
+        requireFolder(folder);
+        try (FormWorkbook form = FormWorkbook.open(input, catalogue)) {
+            Assessment assessment = Assessment.of(catalogue, rules, form.typed());
+            String base = baseName(input);
+            String summary = summaryLine(assessment);
+            String report = new Narrative().render(assessment.figures());
+            try (OutputFiles outputs = new OutputFiles(folder)) {
+                outputs.stage(base + ".filled.xlsx", out -> new WorkbookFiller(catalogue).fill(form, assessment,
+                        summary, out));
+                outputs.stage(base + ".report.txt", out -> out.write(report.getBytes(StandardCharsets.UTF_8)));
+                outputs.stage(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment,
+                        form.notes()).getBytes(StandardCharsets.UTF_8)));
+                outputs.stage(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
+                        .getBytes(StandardCharsets.UTF_8)));
+                List<Path> written = outputs.commit();
+                return new Result(input, Document.of(assessment.figures()), assessment, written);
+            }
+        }
+    }
+
+    static String summaryLine(Assessment assessment) {
+        return "Kết quả kiểm tra: " + assessment.count(Severity.ERROR) + " lỗi, " + assessment.count(Severity.WARNING)
+                + " cảnh báo, " + assessment.count(Severity.INFO) + " thông tin.";
+    }
+
+    /** "vu-muon.xlsx" → "vu-muon"; outputs never take the input's own name. */
+    static String baseName(Path input) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static Path parentOf(Path input) {
+        Path parent = input.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".");
+    }
+
+    private static void requireFolder(Path folder) throws UnusableInput {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new UnusableInput("Không tạo được thư mục kết quả «" + folder + "». Hãy chọn thư mục khác bằng "
+                    + "--out, hoặc kiểm tra quyền ghi.", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package appendixfill.fill;
+
+import appendixfill.input.UnusableInput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outputs of one fill, written all or nothing: each goes to a temporary file in the target
+ * folder first, and only when every one is written are they moved into place.
+ */
+final class OutputFiles implements AutoCloseable {
+
+    /** Writes the content of one output. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final Path folder;
+    private final Map<Path, Path> staged = new LinkedHashMap<>();
+
+    OutputFiles(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Writes one output to its temporary file. */
+    void stage(String fileName, Content content) throws UnusableInput {
+        Path target = folder.resolve(fileName);
+        try {
+            Path temp = Files.createTempFile(folder, ".appendix-fill-", ".tmp");
+            staged.put(target, temp);
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
+        } catch (IOException e) {
+            throw new UnusableInput("Không ghi được tệp kết quả vào thư mục «" + folder + "» (" + reason(e)
+                    + "). Hãy chọn thư mục khác bằng --out, hoặc kiểm tra quyền ghi và dung lượng đĩa.", e);
+        }
+    }
+
+    /** Moves every staged output into place; returns the files written. */
+    List<Path> commit() throws UnusableInput {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<Path, Path> entry : staged.entrySet()) {
+            try {
+                move(entry.getValue(), entry.getKey());
+                written.add(entry.getKey());
+            } catch (IOException e) {
+                throw new UnusableInput("Không ghi được tệp «" + entry.getKey() + "» (" + reason(e) + "). "
+                        + "Nếu tệp đang mở trong Excel hoặc LibreOffice, hãy đóng lại rồi chạy lại.", e);
+            }
+        }
+        staged.clear();
+        return written;
+    }
+
+    /** Removes whatever temporary files are left (after a failure). */
+    @Override
+    public void close() {
+        for (Path temp : staged.values()) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // A leftover temporary file is hidden and harmless; the user's error matters more.
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "không có quyền ghi";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,78 @@
+package appendixfill.indicator;
+
+import java.math.BigDecimal;
+
+/** Numbers and dates as Vietnamese documents write them: 3.757.891.728; 61,09 %; 20/11/2023. */
+public final class VietnameseFormat {
+
+    /** What the report says for a rate whose denominator is 0. */
+    public static final String NOT_APPLICABLE = "không phát sinh";
+
+    /** What a message says for a blank cell. */
+    public static final String BLANK = "trống";
+
+    private VietnameseFormat() {
+    }
+
+    /** 3757891728 → 3.757.891.728; 12.5 → 12,5 (as many decimals as the number has). */
+    public static String number(BigDecimal number) {
+        BigDecimal plain = number.stripTrailingZeros();
+        return grouped(plain.scale() < 0 ? plain.setScale(0) : plain);
+    }
+
+    /** A percentage: 29,18 %; 100 %; a fraction always shows two decimals (75,50 %). */
+    public static String percent(BigDecimal percent) {
+        boolean whole = percent.stripTrailingZeros().scale() <= 0;
+        return grouped(percent.setScale(whole ? 0 : Rates.SCALE, Rates.ROUNDING)) + " %";
+    }
+
+    /** A value as the officer reads it in a message or the report. */
+    public static String value(Indicator indicator, Value value) {
+        if (value instanceof Value.Amount amount) {
+            return switch (indicator.kind()) {
+                case RATE, PERCENT -> percent(amount.number());
+                case YEAR -> amount.number().toPlainString();
+                default -> number(amount.number());
+            };
+        }
+        if (value instanceof Value.YesNo yesNo) {
+            return yesNo.word();
+        }
+        if (value instanceof Value.Text text) {
+            return text.text();
+        }
+        if (value instanceof Value.Day day) {
+            return date(day);
+        }
+        return value instanceof Value.NotApplicable ? NOT_APPLICABLE : BLANK;
+    }
+
+    /** 20/11/2023, or 11/2023 when the day is not known. */
+    public static String date(Value.Day day) {
+        String monthYear = String.format("%02d/%d", day.month(), day.year());
+        return day.hasDay() ? String.format("%02d/", day.day()) + monthYear : monthYear;
+    }
+
+    /** "ngày 20 tháng 11 năm 2023"; with no day, a blank is left for the signer to write it. */
+    public static String dateInProse(Value.Day day) {
+        String dayPart = day.hasDay() ? String.valueOf(day.day()) : "    ";
+        return "ngày " + dayPart + " tháng " + day.month() + " năm " + day.year();
+    }
+
+    private static String grouped(BigDecimal number) {
+        String digits = number.abs().toPlainString();
+        int point = digits.indexOf('.');
+        String whole = point < 0 ? digits : digits.substring(0, point);
+        StringBuilder out = new StringBuilder(number.signum() < 0 ? "-" : "");
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append('.');
+            }
+            out.append(whole.charAt(i));
+        }
+        if (point >= 0) {
+            out.append(',').append(digits.substring(point + 1));
+        }
+        return out.toString();
+    }
+}

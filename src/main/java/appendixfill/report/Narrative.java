@@ -1,0 +1,45 @@
+package appendixfill.report;
+
+import appendixfill.indicator.Document;
+import appendixfill.indicator.Figures;
+import java.io.StringWriter;
+import java.text.Normalizer;
+import java.util.Properties;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+
+/** Merges a workbook's figures into the Velocity narrative template. */
+public final class Narrative {
+
+    /** The template, under the classpath folder the build copies {@code velocity/} into. */
+    public static final String TEMPLATE = "velocity/bao-cao.vm";
+
+    private final VelocityEngine engine;
+
+    public Narrative() {
+        Properties properties = new Properties();
+        properties.setProperty("resource.loaders", "class");
+        properties.setProperty("resource.loader.class.class",
+                "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+        properties.setProperty("resource.default_encoding", "UTF-8");
+        // An undefined reference is an error, never printed as "$name".
+        properties.setProperty("runtime.strict_mode.enable", "true");
+        properties.setProperty("parser.space_gobbling", "lines");
+        engine = new VelocityEngine(properties);
+        engine.init();
+    }
+
+    /** The report text, NFC, lines ending in \n. */
+    public String render(Figures figures) {
+        VelocityContext context = new VelocityContext();
+        context.put("v", new IndicatorViews(figures));
+        context.put("doc", new DocumentView(Document.of(figures)));
+        Template template = engine.getTemplate(TEMPLATE, "UTF-8");
+        StringWriter out = new StringWriter();
+        template.merge(context, out);
+        String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")
+                .replaceAll("\n{3,}", "\n\n").strip() + "\n";
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+}

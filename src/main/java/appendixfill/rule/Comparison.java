@@ -1,0 +1,98 @@
+package appendixfill.rule;
+
+import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Figures;
+import appendixfill.indicator.Indicator;
+import appendixfill.indicator.Value;
+import appendixfill.indicator.VietnameseFormat;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A rule that compares a sum of figures with another figure or a constant: a part never exceeds
+ * its whole ({@code <=}), a total equals its parts ({@code =}).
+ */
+public record Comparison(String id, Severity severity, List<String> left, String operator,
+        List<String> right, String advice) implements Rule {
+
+    public Comparison {
+        left = List.copyOf(left);
+        right = List.copyOf(right);
+        if (!operator.equals("<=") && !operator.equals("=")) {
+            throw new IllegalArgumentException("rule " + id + ": operator must be <= or =, not " + operator);
+        }
+    }
+
+    @Override
+    public List<Finding> check(Figures figures) {
+        Optional<BigDecimal> lhs = sum(figures, left);
+        Optional<BigDecimal> rhs = sum(figures, right);
+        if (lhs.isEmpty() || rhs.isEmpty()) {
+            return List.of();
+        }
+        int order = lhs.get().compareTo(rhs.get());
+        boolean holds = operator.equals("<=") ? order <= 0 : order == 0;
+        if (holds) {
+            return List.of();
+        }
+        String verb = operator.equals("<=") ? "lớn hơn" : "khác";
+        String message = describe(figures, left, lhs.get()) + " " + verb + " "
+                + describe(figures, right, rhs.get()) + ". " + advice;
+        return List.of(new Finding(severity, id, left.get(0), message.strip()));
+    }
+
+    /** Validates that every code names a number of the catalogue. */
+    void requireKnown(Catalogue catalogue) {
+        for (String term : concat(left, right)) {
+            if (!isConstant(term)) {
+                catalogue.require(term);
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Optional<BigDecimal> sum(Figures figures, List<String> terms) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (String term : terms) {
+            if (isConstant(term)) {
+                total = total.add(new BigDecimal(term));
+            } else if (figures.get(term) instanceof Value.Amount amount) {
+                total = total.add(amount.number());
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(total);
+    }
+
+    private static String describe(Figures figures, List<String> terms, BigDecimal total) {
+        if (terms.size() == 1 && isConstant(terms.get(0))) {
+            return VietnameseFormat.number(total);
+        }
+        String labels = terms.stream().map(t -> figures.catalogue().require(t).label())
+                .collect(Collectors.joining(" + "));
+        String values = terms.stream().map(t -> show(figures, t)).collect(Collectors.joining(" + "));
+        String shownTotal = show(figures.catalogue().require(terms.get(0)), total);
+        return labels + " = " + (terms.size() > 1 ? values + " = " + shownTotal : shownTotal);
+    }
+
+    private static String show(Figures figures, String code) {
+        return VietnameseFormat.value(figures.catalogue().require(code), figures.get(code));
+    }
+
+    private static String show(Indicator indicator, BigDecimal number) {
+        return VietnameseFormat.value(indicator, new Value.Amount(number));
+    }
+
+    private static boolean isConstant(String term) {
+        return !term.isEmpty() && term.chars().allMatch(Character::isDigit);
+    }
+}

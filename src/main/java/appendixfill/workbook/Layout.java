@@ -1,0 +1,40 @@
+package appendixfill.workbook;
+
+/** Where things stand in the workbook the tool generates. Readers find cells by defined name. */
+final class Layout {
+
+    static final String FONT = "Times New Roman";
+
+    // Phụ lục I: title block, two header rows, then one row per indicator.
+    static final int STT_COLUMN = 0;
+    static final int WORDING_COLUMN = 1;
+    static final int UNIT_COLUMN = 2;
+    static final int VALUE_COLUMN = 3;
+    static final int NOTE_COLUMN = 4;
+    static final int TITLE_PERIOD_ROW = 2;
+    static final int TITLE_ATTACHED_ROW = 3;
+    static final int HEADER_ROW = 5;
+    static final int FIRST_APPENDIX_ROW = 7;
+
+    // Thông tin báo cáo: title, help line, header, then one row per field.
+    static final int LABEL_COLUMN = 0;
+    static final int DETAIL_VALUE_COLUMN = 1;
+    static final int DETAIL_UNIT_COLUMN = 2;
+    static final int HINT_COLUMN = 3;
+    static final int FIRST_DETAIL_ROW = 3;
+
+    /** Names of the two title cells the fill writes from the report's details. */
+    static final String TITLE_PERIOD_NAME = "PL_TIEU_DE_KY";
+    static final String TITLE_ATTACHED_NAME = "PL_TIEU_DE_KEM_THEO";
+
+    static final String FINDINGS_SHEET = "Kết quả kiểm tra";
+
+    /** A very hidden sheet: what the officer had typed in the cells the tool rewrote. */
+    static final String LEDGER_SHEET = "appendix-fill";
+
+    static final String PROPERTY_TEMPLATE = "appendix-fill.template";
+    static final String PROPERTY_VERSION = "appendix-fill.template-version";
+
+    private Layout() {
+    }
+}

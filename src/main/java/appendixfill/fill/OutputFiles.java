@@ -36,9 +36,10 @@ final class OutputFiles implements AutoCloseable {
     void stage(String fileName, Content content) throws UnusableInput {
         Path target = folder.resolve(fileName);
         try {
-            Path temp = Files.createTempFile(folder, ".appendix-fill-", ".tmp");
+            // Not Files.createTempFile: its owner-only permissions would stay on the output.
+            Path temp = folder.resolve(".appendix-fill-" + java.util.UUID.randomUUID() + ".tmp");
             staged.put(target, temp);
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
                 content.writeTo(out);
             }
         } catch (IOException e) {

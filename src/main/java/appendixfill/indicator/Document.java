@@ -36,10 +36,6 @@ public record Document(String unit, String period, String reportNumber, String p
         return unit.toUpperCase(VIETNAMESE);
     }
 
-    public String levelUpper() {
-        return unit.substring(0, Math.max(0, unit.indexOf(' '))).toUpperCase(VIETNAMESE);
-    }
-
     /** The third line of the appendix's title: "NĂM 2023 XÃ VŨ MUỘN". */
     public String appendixPeriodLine() {
         return (period + " " + unit).toUpperCase(VIETNAMESE);

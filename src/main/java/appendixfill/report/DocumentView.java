@@ -23,10 +23,6 @@ public final class DocumentView {
         return document.unitUpper();
     }
 
-    public String getLevelUpper() {
-        return document.levelUpper();
-    }
-
     public String getPeriod() {
         return document.period();
     }
@@ -37,9 +33,5 @@ public final class DocumentView {
 
     public String getPlaceAndDate() {
         return document.placeAndDate();
-    }
-
-    public String getAppendixTitle() {
-        return "Phụ lục I";
     }
 }

@@ -249,6 +249,8 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
         }
 
         private Interpretation invalid(Typed typed, String rule, String message) {
+            // The value is refused: what was said about reading it no longer matters.
+            findings.clear();
             add(Severity.ERROR, rule, message);
             return done(Value.MISSING, typed);
         }

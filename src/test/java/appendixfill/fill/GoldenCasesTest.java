@@ -1,0 +1,78 @@
+package appendixfill.fill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import appendixfill.cli.Main;
+import appendixfill.workbook.TypedWorkbooks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The golden end-to-end cases: one folder each under src/test/resources/golden (its README says
+ * the format). Expected files change only on purpose: {@code mvn test -Dtest=GoldenCasesTest -Dregenerate=true}.
+ */
+class GoldenCasesTest {
+
+    static final Path CASES = Path.of("src/test/resources/golden");
+    static final List<String> OUTPUTS = List.of("values.csv", "findings.csv", "report.txt");
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseGivesItsExpectedOutputs() throws IOException {
+        List<Path> cases;
+        try (Stream<Path> listing = Files.list(CASES)) {
+            cases = listing.filter(Files::isDirectory).sorted().toList();
+        }
+        return cases.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
+                () -> runCase(folder)));
+    }
+
+    private void runCase(Path folder) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(folder.resolve("case.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Path out = Files.createDirectories(work.resolve(folder.getFileName()));
+        Path input = input(folder, properties, out);
+
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = Main.commandLine(new PrintWriter(stdout), new PrintWriter(stderr))
+                .execute(input.toString(), "--out", out.toString());
+
+        String base = input.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        check(folder.resolve("expected.exit"), exit + "\n");
+        for (String output : OUTPUTS) {
+            check(folder.resolve("expected." + output), Files.readString(out.resolve(base + "." + output)));
+        }
+        assertEquals("", stderr.toString());
+    }
+
+    private static Path input(Path folder, Properties properties, Path out) throws IOException {
+        String workbook = properties.getProperty("input");
+        if (workbook != null) {
+            return Path.of(workbook);
+        }
+        Path typed = folder.resolve(properties.getProperty("typed", "typed.tsv"));
+        return TypedWorkbooks.write(TypedWorkbooks.readTyped(typed), out.resolve("input.xlsx"));
+    }
+
+    private static void check(Path expected, String actual) throws IOException {
+        if (Boolean.getBoolean("regenerate")) {
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, expected.toString());
+    }
+}

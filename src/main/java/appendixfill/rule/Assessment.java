@@ -99,7 +99,7 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             }
             return status(derived);
         }
-        String typedText = typedNumber.map(n -> VietnameseFormat.percent(n)).orElse(describe(cell));
+        String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + " %").orElse(describe(cell));
         if (derived instanceof Value.NotApplicable) {
             findings.add(new Finding(Severity.ERROR, "rate.not-applicable-stated", rate.code(), rate.label()
                     + " ghi " + typedText + " nhưng " + computation + ": tỷ lệ là «không phát sinh», không phải "

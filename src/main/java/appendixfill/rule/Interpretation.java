@@ -239,9 +239,9 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
 
         private Interpretation missing(Typed typed) {
             if (indicator.sheet() == Sheet.APPENDIX) {
-                add(Severity.WARNING, "input.missing", "để trống. Nếu không có thì ghi 0"
-                        + (indicator.kind() == Kind.YES_NO ? " hoặc «Không»" : "")
-                        + "; ô trống được hiểu là chưa có số liệu, không phải là 0.");
+                add(Severity.WARNING, "input.missing", indicator.kind() == Kind.YES_NO
+                        ? "để trống. Ghi «Có» hoặc «Không»."
+                        : "để trống. Nếu không có thì ghi 0; ô trống được hiểu là chưa có số liệu, không phải là 0.");
             } else if (REQUIRED_DETAILS.contains(indicator.code())) {
                 add(Severity.ERROR, "input.missing", "để trống; báo cáo cần thông tin này.");
             }

@@ -27,7 +27,8 @@ final class FillCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "WORKBOOK", arity = "0..*", description = "Tệp Phụ lục I (.xlsx) cần xử lý.")
+    @Parameters(paramLabel = "WORKBOOK", arity = "0..*",
+            description = "Tệp Phụ lục I (.xlsx) cần xử lý, hoặc thư mục chứa các tệp đó; @TỆP đọc danh sách từ TỆP.")
     private List<Path> workbooks = List.of();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -45,7 +46,15 @@ final class FillCommand implements Callable<Integer> {
         }
         FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard());
         int exit = ExitCode.OK;
-        for (Path workbook : workbooks) {
+        List<Path> files = expand(workbooks);
+        for (Path argument : workbooks) {
+            if (java.nio.file.Files.isDirectory(argument) && files.stream().noneMatch(f -> argument.equals(f.getParent()))) {
+                stderr.println("Thư mục «" + argument + "» không có tệp .xlsx nào cần xử lý (các tệp .filled.xlsx "
+                        + "và tệp khóa ~$ được bỏ qua).");
+                exit = ExitCode.UNUSABLE;
+            }
+        }
+        for (Path workbook : files) {
             try {
                 FillJob.Result result = job.run(workbook, out);
                 report(stdout, result);
@@ -58,6 +67,32 @@ final class FillCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /**
+     * A folder stands for the workbooks in it (not the tool's own outputs, nor Excel's lock files):
+     * on Windows a folder survives where Vietnamese file names given one by one may not.
+     */
+    private static List<Path> expand(List<Path> arguments) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path argument : arguments) {
+            if (!java.nio.file.Files.isDirectory(argument)) {
+                files.add(argument);
+                continue;
+            }
+            try (java.util.stream.Stream<Path> listing = java.nio.file.Files.list(argument)) {
+                listing.filter(FillCommand::isWorkbookToFill).sorted().forEach(files::add);
+            } catch (java.io.IOException e) {
+                // Unreadable folder: reported below as a folder without workbooks.
+            }
+        }
+        return files;
+    }
+
+    private static boolean isWorkbookToFill(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".xlsx") && !name.endsWith(".filled.xlsx") && !name.startsWith("~$")
+                && java.nio.file.Files.isRegularFile(file);
     }
 
     private static void report(PrintWriter out, FillJob.Result result) {

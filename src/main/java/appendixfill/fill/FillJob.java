@@ -29,6 +29,8 @@ public final class FillJob {
 
     private final Catalogue catalogue;
     private final RuleBook rules;
+    /** Built on first use and kept: a batch of workbooks starts Velocity once. */
+    private Narrative narrative;
 
     public FillJob(Catalogue catalogue, RuleBook rules) {
         this.catalogue = catalogue;
@@ -43,7 +45,7 @@ public final class FillJob {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed());
             String base = baseName(input);
             String summary = summaryLine(assessment);
-            String report = new Narrative().render(assessment.figures());
+            String report = narrative().render(assessment.figures());
             try (OutputFiles outputs = new OutputFiles(folder)) {
                 outputs.stage(base + ".filled.xlsx", out -> new WorkbookFiller(catalogue).fill(form, assessment,
                         summary, out));
@@ -56,6 +58,13 @@ public final class FillJob {
                 return new Result(input, Document.of(assessment.figures()), assessment, written);
             }
         }
+    }
+
+    private Narrative narrative() {
+        if (narrative == null) {
+            narrative = new Narrative();
+        }
+        return narrative;
     }
 
     static String summaryLine(Assessment assessment) {

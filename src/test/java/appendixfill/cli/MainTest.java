@@ -140,7 +140,7 @@ class MainTest {
     }
 
     @Test
-    void aMissingFileAndAFolderAreRefused() throws IOException {
+    void aMissingFileAndAFolderWithoutWorkbooksAreRefused() throws IOException {
         Path missing = folder.resolve("khong-co.xlsx");
         Run run = run(missing.toString());
         assertEquals(2, run.exit());
@@ -150,7 +150,35 @@ class MainTest {
         Path sub = Files.createDirectory(folder.resolve("thu muc"));
         run = run(sub.toString());
         assertEquals(2, run.exit());
-        assertEquals("«" + sub + "» là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx cần xử lý.\n", run.err());
+        assertEquals("Thư mục «" + sub + "» không có tệp .xlsx nào cần xử lý (các tệp .filled.xlsx và tệp khóa ~$ "
+                + "được bỏ qua).\n", run.err());
+    }
+
+    @Test
+    void aFolderFillsEveryWorkbookInItButTheToolsOwnOutputs() throws IOException {
+        Path batch = Files.createDirectory(folder.resolve("quý 3"));
+        Files.copy(EXAMPLE, batch.resolve("a.xlsx"));
+        Files.copy(EXAMPLE, batch.resolve("b.xlsx"));
+        Files.copy(EXAMPLE, batch.resolve("c.filled.xlsx"));
+
+        Run run = run(batch.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(Files.exists(batch.resolve("a.values.csv")) && Files.exists(batch.resolve("b.values.csv")));
+        assertTrue(Files.notExists(batch.resolve("c.filled.filled.xlsx")));
+        assertEquals(2, run.out().lines().filter(line -> line.startsWith("Kết quả kiểm tra:")).count());
+    }
+
+    @Test
+    void anArgumentFileListsWorkbooksWithVietnameseNames() throws IOException {
+        Path input = Files.copy(EXAMPLE, folder.resolve("Vũ Muộn.xlsx"));
+        Path list = Files.writeString(folder.resolve("danh-sach.txt"), "\"" + input + "\"\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        Run run = run("@" + list);
+
+        assertEquals(1, run.exit());
+        assertTrue(Files.exists(folder.resolve("Vũ Muộn.values.csv")), run.err());
     }
 
     @Test

@@ -142,7 +142,7 @@ public final class WorkbookFiller {
         }
         XSSFSheet sheet = workbook.createSheet(Layout.FINDINGS_SHEET);
         workbook.setSheetOrder(Layout.FINDINGS_SHEET, Math.min(1, workbook.getNumberOfSheets() - 1));
-        int[] widths = {6, 11, 24, 14, 24, 100};
+        int[] widths = {5, 10, 22, 10, 18, 80};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
@@ -178,6 +178,7 @@ public final class WorkbookFiller {
                 cell.setCellValue(values[i]);
                 cell.setCellStyle(wrap);
             }
+            row.setHeightInPoints(Layout.heightFor(finding.message(), widths[5], 12));
             String address = form.address(finding.code());
             if (!address.isEmpty()) {
                 Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
@@ -187,6 +188,12 @@ public final class WorkbookFiller {
             rowIndex++;
         }
         sheet.createFreezePane(0, 3);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(2, 2, -1, -1));
         Sheet.class.cast(sheet).setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(2, Math.max(2, rowIndex - 1), 0, 5));
     }
 }

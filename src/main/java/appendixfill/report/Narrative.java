@@ -16,8 +16,15 @@ public final class Narrative {
     public static final String TEMPLATE = "velocity/bao-cao.vm";
 
     private final VelocityEngine engine;
+    private final String templateName;
 
     public Narrative() {
+        this(TEMPLATE);
+    }
+
+    /** A narrative from another template on the classpath (tests use their own). */
+    Narrative(String templateName) {
+        this.templateName = templateName;
         Properties properties = new Properties();
         properties.setProperty("resource.loaders", "class");
         properties.setProperty("resource.loader.class.class",
@@ -35,7 +42,7 @@ public final class Narrative {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(figures));
         context.put("doc", new DocumentView(Document.of(figures)));
-        Template template = engine.getTemplate(TEMPLATE, "UTF-8");
+        Template template = engine.getTemplate(templateName, "UTF-8");
         StringWriter out = new StringWriter();
         template.merge(context, out);
         String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")

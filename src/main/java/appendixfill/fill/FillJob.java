@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** One fill: workbook → typed cells → values → findings → the four outputs. */
 public final class FillJob {
@@ -29,8 +30,11 @@ public final class FillJob {
 
     private final Catalogue catalogue;
     private final RuleBook rules;
-    /** Built on first use and kept: a batch of workbooks starts Velocity once. */
-    private Narrative narrative;
+    /**
+     * Velocity starts on the other core while POI opens the workbook (both take a good part of a
+     * single fill's time); a batch of workbooks starts it once.
+     */
+    private final CompletableFuture<Narrative> narrative = CompletableFuture.supplyAsync(Narrative::new);
 
     public FillJob(Catalogue catalogue, RuleBook rules) {
         this.catalogue = catalogue;
@@ -61,10 +65,7 @@ public final class FillJob {
     }
 
     private Narrative narrative() {
-        if (narrative == null) {
-            narrative = new Narrative();
-        }
-        return narrative;
+        return narrative.join();
     }
 
     static String summaryLine(Assessment assessment) {

@@ -16,7 +16,7 @@ public final class Narrative {
     public static final String TEMPLATE = "velocity/bao-cao.vm";
 
     private final VelocityEngine engine;
-    private final String templateName;
+    private final Template template;
 
     public Narrative() {
         this(TEMPLATE);
@@ -24,7 +24,6 @@ public final class Narrative {
 
     /** A narrative from another template on the classpath (tests use their own). */
     Narrative(String templateName) {
-        this.templateName = templateName;
         Properties properties = new Properties();
         properties.setProperty("resource.loaders", "class");
         properties.setProperty("resource.loader.class.class",
@@ -35,6 +34,7 @@ public final class Narrative {
         properties.setProperty("parser.space_gobbling", "lines");
         engine = new VelocityEngine(properties);
         engine.init();
+        template = engine.getTemplate(templateName, "UTF-8");
     }
 
     /** The report text, NFC, lines ending in \n. */
@@ -42,7 +42,6 @@ public final class Narrative {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(figures));
         context.put("doc", new DocumentView(Document.of(figures)));
-        Template template = engine.getTemplate(templateName, "UTF-8");
         StringWriter out = new StringWriter();
         template.merge(context, out);
         String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")

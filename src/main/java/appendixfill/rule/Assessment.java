@@ -82,7 +82,7 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
         if (cell instanceof Typed.Formula) {
             if (derived instanceof Value.NotApplicable) {
                 findings.add(new Finding(Severity.INFO, "rate.not-applicable", rate.code(),
-                        rate.label() + ": " + computation + ", tỷ lệ là «không phát sinh».")); 
+                        rate.label() + ": " + computation + ", tỷ lệ là «không phát sinh»."));
             }
             return status(derived);
         }
@@ -100,6 +100,13 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             return status(derived);
         }
         String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + " %").orElse(describe(cell));
+        boolean typedNotApplicable = cell instanceof Typed.Text t
+                && Interpretation.normalise(t.text()).equalsIgnoreCase(VietnameseFormat.NOT_APPLICABLE);
+        if (derived instanceof Value.NotApplicable && typedNotApplicable) {
+            findings.add(new Finding(Severity.INFO, "rate.formula-restored", rate.code(), rate.label()
+                    + " ghi tay «không phát sinh», đúng vì " + computation + ". Đã thay chữ ghi tay bằng công thức."));
+            return Status.NOT_APPLICABLE;
+        }
         if (derived instanceof Value.NotApplicable) {
             findings.add(new Finding(Severity.ERROR, "rate.not-applicable-stated", rate.code(), rate.label()
                     + " ghi " + typedText + " nhưng " + computation + ": tỷ lệ là «không phát sinh», không phải "

@@ -43,7 +43,7 @@ public final class FillJob {
 
     /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .values.csv, .findings.csv. */
     public Result run(Path input, Path outFolder) throws UnusableInput {
-        Path folder = outFolder != null ? outFolder : parentOf(input);
+        Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
         try (FormWorkbook form = FormWorkbook.open(input, catalogue)) {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed());
@@ -74,13 +74,17 @@ public final class FillJob {
     }
 
     /** "vu-muon.xlsx" → "vu-muon"; outputs never take the input's own name. */
-    static String baseName(Path input) {
+    public static String baseName(Path input) {
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static Path parentOf(Path input) {
+    /** Where the outputs of a workbook go: the folder asked for, else beside the input. */
+    public static Path outputFolder(Path input, Path outFolder) {
+        if (outFolder != null) {
+            return outFolder;
+        }
         Path parent = input.toAbsolutePath().getParent();
         return parent != null ? parent : Path.of(".");
     }

@@ -210,7 +210,49 @@ class MainTest {
         Run run = run("--bogus");
 
         assertEquals(2, run.exit());
-        assertEquals("Lỗi dòng lệnh: Unknown option: '--bogus'. Xem cách dùng: appendix-fill --help\n", run.err());
+        assertEquals("Lỗi dòng lệnh: không hiểu «--bogus». Xem cách dùng: appendix-fill --help\n", run.err());
+    }
+
+    @Test
+    void templateWithoutItsFileIsAUsageErrorInVietnamese() {
+        Run run = run("template");
+
+        assertEquals(2, run.exit());
+        assertEquals("Lỗi dòng lệnh: thiếu «--out FILE.xlsx». Xem cách dùng: appendix-fill --help\n", run.err());
+    }
+
+    @Test
+    void templateRefusesANameWithoutXlsx() {
+        Run run = run("template", "-o", folder.resolve("mau").toString());
+
+        assertEquals(2, run.exit());
+        assertEquals("Tên tệp mẫu «" + folder.resolve("mau") + "» phải có đuôi .xlsx, ví dụ: mau-phu-luc-i.xlsx.\n",
+                run.err());
+    }
+
+    @Test
+    void twoWorkbooksOfTheSameNameNeverOverwriteEachOthersOutputs() throws IOException {
+        Path first = Files.copy(EXAMPLE, Files.createDirectory(folder.resolve("x")).resolve("a.xlsx"));
+        Path second = Files.copy(EXAMPLE, Files.createDirectory(folder.resolve("y")).resolve("a.xlsx"));
+        Path out = folder.resolve("out");
+
+        Run run = run(first.toString(), second.toString(), "--out", out.toString());
+
+        assertEquals(2, run.exit());
+        assertEquals("Bỏ qua «" + second + "»: kết quả của nó sẽ ghi đè kết quả của «" + first + "» vừa ghi trong lần "
+                + "chạy này (cùng tên, cùng thư mục kết quả). Đổi tên một trong hai tệp, hoặc chạy riêng với --out "
+                + "khác.\n", run.err());
+        assertTrue(run.out().endsWith("Tổng cộng: 0 tệp không có lỗi, 1 tệp có lỗi số liệu, 1 tệp không dùng được.\n"));
+    }
+
+    @Test
+    void helpIsInVietnamese() {
+        Run run = run("--help");
+
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("Cách dùng: appendix-fill"), run.out());
+        assertTrue(run.out().contains("Hiện hướng dẫn này."), run.out());
+        assertTrue(run.out().contains("Mã thoát:"), run.out());
     }
 
     @Test

@@ -42,6 +42,9 @@ class AssessmentTest {
             0, 0, '100',            not-applicable, error:rate.not-applicable-stated
             0, 0, '0',              not-applicable, error:rate.not-applicable-stated
             0, 0, 'không phát sinh', not-applicable, info:rate.formula-restored
+            0, 0, 'Không phát sinh', not-applicable, info:rate.formula-restored
+            0, 0, 'KPS',             not-applicable, info:rate.formula-restored
+            0, 0, '-',               not-applicable, info:rate.formula-restored
             2, 3, 'không phát sinh', corrected,      error:rate.typed-mismatch
             """)
     void theFormulaIsAlwaysRestoredAndWhatWasTypedOverItIsReported(long numerator, long denominator, String cell,

@@ -43,6 +43,11 @@ final class FillCommand implements Callable<Integer> {
             stderr.println("Tạo mẫu trống: appendix-fill template -o mau-phu-luc-i.xlsx. Xem thêm: appendix-fill --help");
             return ExitCode.UNUSABLE;
         }
+        String clash = clash();
+        if (clash != null) {
+            stderr.println(clash);
+            return ExitCode.UNUSABLE;
+        }
         FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard());
         int exit = ExitCode.OK;
         for (Path workbook : workbooks) {
@@ -58,6 +63,27 @@ final class FillCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /**
+     * Two inputs whose outputs would land on the same files (the same file twice, or bieu.xlsx and
+     * bieu.ods in one folder): refused before anything is written, since the second would silently
+     * replace the first.
+     */
+    private String clash() {
+        java.util.Map<Path, Path> byOutput = new java.util.HashMap<>();
+        for (Path workbook : workbooks) {
+            Path folder = out != null ? out : workbook.toAbsolutePath().getParent();
+            Path target = folder.toAbsolutePath().normalize().resolve(FillJob.outputNames(workbook).get(0));
+            Path earlier = byOutput.putIfAbsent(target, workbook);
+            if (earlier != null) {
+                return earlier.toAbsolutePath().normalize().equals(workbook.toAbsolutePath().normalize())
+                        ? "Tệp «" + workbook + "» được chỉ ra hai lần; mỗi tệp chỉ cần chỉ ra một lần. Chưa ghi gì."
+                        : "Tệp «" + earlier + "» và «" + workbook + "» sẽ ghi ra cùng tệp kết quả «" + target
+                                + "». Hãy đổi tên một tệp, hoặc xử lý từng tệp với --out khác nhau. Chưa ghi gì.";
+            }
+        }
+        return null;
     }
 
     private static void report(PrintWriter out, FillJob.Result result) {

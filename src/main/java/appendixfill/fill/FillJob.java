@@ -39,8 +39,9 @@ public final class FillJob {
     public Result run(Path input, Path outFolder) throws UnusableInput {
         Path folder = outFolder != null ? outFolder : parentOf(input);
         requireFolder(folder);
+        requireNotOpen(folder, baseName(input));
         try (FormWorkbook form = FormWorkbook.open(input, catalogue)) {
-            Assessment assessment = Assessment.of(catalogue, rules, form.typed());
+            Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
             String base = baseName(input);
             String summary = summaryLine(assessment);
             String report = new Narrative().render(assessment.figures());
@@ -54,6 +55,33 @@ public final class FillJob {
                         .getBytes(StandardCharsets.UTF_8)));
                 List<Path> written = outputs.commit();
                 return new Result(input, Document.of(assessment.figures()), assessment, written);
+            }
+        }
+    }
+
+    /** The four files a fill of {@code input} writes. */
+    public static List<String> outputNames(Path input) {
+        return outputNames(baseName(input));
+    }
+
+    private static List<String> outputNames(String base) {
+        return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".values.csv", base + ".findings.csv");
+    }
+
+    /**
+     * Refuses before reading anything when an earlier output is open in Excel or LibreOffice (their
+     * lock files beside it say so): on Windows the move would fail half-way, and an officer who has the
+     * old completed workbook open would not see the new one anyway.
+     */
+    private static void requireNotOpen(Path folder, String base) throws UnusableInput {
+        for (String name : outputNames(base)) {
+            for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
+                if (Files.exists(folder.resolve(lock))) {
+                    throw new UnusableInput("Tệp kết quả «" + folder.resolve(name) + "» đang mở trong "
+                            + (lock.startsWith("~$") ? "Excel" : "LibreOffice") + " (có tệp khóa «" + lock
+                            + "» bên cạnh) nên không ghi đè được. Hãy đóng tệp đó rồi chạy lại, hoặc ghi kết quả "
+                            + "vào thư mục khác bằng --out.");
+                }
             }
         }
     }

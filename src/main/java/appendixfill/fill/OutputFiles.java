@@ -50,6 +50,14 @@ final class OutputFiles implements AutoCloseable {
 
     /** Moves every staged output into place; returns the files written. */
     List<Path> commit() throws UnusableInput {
+        // Checked for all before moving any, so that one output that cannot be replaced leaves the others as they were.
+        for (Path target : staged.keySet()) {
+            if (Files.isDirectory(target) || Files.exists(target) && !Files.isWritable(target)) {
+                throw new UnusableInput("Không ghi được tệp «" + target + "» (" + (Files.isDirectory(target)
+                        ? "đã có một thư mục cùng tên" : "tệp chỉ đọc") + "). Hãy đổi tên hoặc xóa nó, hoặc ghi kết quả "
+                        + "vào thư mục khác bằng --out.");
+            }
+        }
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, Path> entry : staged.entrySet()) {
             try {
@@ -85,7 +93,9 @@ final class OutputFiles implements AutoCloseable {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
+        // EACCES (permissions) and EPERM (an immutable or read-only-mounted folder) mean the same to an officer.
+        if (e instanceof AccessDeniedException
+                || e instanceof FileSystemException fs && String.valueOf(fs.getReason()).contains("not permitted")) {
             return "không có quyền ghi";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {

@@ -66,6 +66,10 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             }
         }
         findings.addAll(rules.check(figures));
+        // A row the officer's table lacks is said once, as missing from the table, not also as left blank.
+        java.util.Set<String> absent = read.stream().filter(f -> f.rule().equals("form.row-missing"))
+                .map(Finding::code).collect(java.util.stream.Collectors.toSet());
+        findings.removeIf(f -> f.rule().equals("input.missing") && absent.contains(f.code()));
         findings.addAll(read);
         findings.sort(Comparator.comparingInt((Finding f) -> catalogue.find(f.code()).isPresent()
                         ? catalogue.position(f.code()) : -1)

@@ -166,8 +166,9 @@ final class PlainForm {
             String stt = stt(page.get(r, columns.stt()));
             String wording = Interpretation.normalise(text(page.get(r, columns.wording())));
             Typed value = page.get(r, columns.value());
-            if (isSttTitle(fold(stt)) || fold(wording).startsWith("chi tieu") || Wordings.key(wording).matches("[\\d ]*")
-                    && !wording.isEmpty()) {
+            if (isSttTitle(fold(stt)) || fold(wording).startsWith("chi tieu") || fold(text(value)).startsWith("so lieu")
+                    || columns.unit() >= 0 && fold(text(page.get(r, columns.unit()))).startsWith("don vi tinh")
+                    || !wording.isEmpty() && Wordings.key(wording).matches("[\\d ]*")) {
                 continue; // a header repeated on a new page, or the row of column numbers (1) (2) (3)
             }
             boolean subRow = stt.isEmpty() || fold(stt).equals("trong do");
@@ -297,8 +298,8 @@ final class PlainForm {
 
     private Optional<Finding> aliasNote(Indicator indicator, String wording, Grid.Page page, int row) {
         return wordings.match(wording, indicator).filter(v -> !v.source().isEmpty()).map(v -> finding(Severity.INFO,
-                "form.variant-wording", indicator.code(), where(page, row) + " ghi «" + wording + "» (" + v.source()
-                + "); đã hiểu là " + indicator.label() + "."));
+                "form.variant-wording", indicator.code(), where(page, row) + " ghi «" + wording + "», " + v.source()
+                + "; đã hiểu là " + indicator.label() + "."));
     }
 
     private Optional<Indicator> unique(List<Wordings.Variant> variants, Map<String, Match> matches) {

@@ -22,7 +22,7 @@ final class OutputFiles implements AutoCloseable {
 
     /** Writes the content of one output. */
     interface Content {
-        void writeTo(OutputStream out) throws IOException;
+        void writeTo(OutputStream out) throws IOException, UnusableInput;
     }
 
     private final Path folder;

@@ -44,10 +44,12 @@ public final class FormWorkbook implements AutoCloseable {
     private final Ledger ledger;
 
     private final List<Finding> findings;
+    private final boolean own;
 
-    private FormWorkbook(Path file, XSSFWorkbook workbook, Map<String, CellReference> cells,
+    private FormWorkbook(Path file, XSSFWorkbook workbook, boolean own, Map<String, CellReference> cells,
             Map<String, Typed> typed, Map<String, String> notes, Ledger ledger, List<Finding> findings) {
         this.findings = List.copyOf(findings);
+        this.own = own;
         this.file = file;
         this.workbook = workbook;
         this.cells = cells;
@@ -79,6 +81,7 @@ public final class FormWorkbook implements AutoCloseable {
             try {
                 Map<String, CellReference> cells = locate(workbook, catalogue);
                 if (!workbook.isMacroEnabled() && cells.size() == named(catalogue).size()) {
+                    workbook.getProperties(); // parsed lazily by POI: a damaged part must show now, not when writing
                     return inPlace(file, workbook, cells, catalogue);
                 }
                 // A macro workbook is read like any other: its completed copy is the plain template,
@@ -121,7 +124,7 @@ public final class FormWorkbook implements AutoCloseable {
                 }
             }
         }
-        return new FormWorkbook(file, workbook, cells, Collections.unmodifiableMap(typed),
+        return new FormWorkbook(file, workbook, true, cells, Collections.unmodifiableMap(typed),
                 Collections.unmodifiableMap(notes), ledger, List.of());
     }
 
@@ -146,7 +149,7 @@ public final class FormWorkbook implements AutoCloseable {
                 typed.put(indicator.code(), reading.typed().getOrDefault(indicator.code(), Typed.BLANK));
             }
         }
-        return new FormWorkbook(file, workbook, cells, Collections.unmodifiableMap(typed), reading.notes(),
+        return new FormWorkbook(file, workbook, false, cells, Collections.unmodifiableMap(typed), reading.notes(),
                 Ledger.read(workbook), reading.findings());
     }
 
@@ -198,6 +201,11 @@ public final class FormWorkbook implements AutoCloseable {
     public String address(String code) {
         CellReference ref = cells.get(code);
         return ref == null ? "" : ref.getSheetName() + "!" + new CellReference(ref.getRow(), ref.getCol()).formatAsString();
+    }
+
+    /** True when the completed workbook is the officer's own, filled in place, rather than a fresh template. */
+    boolean isOfficersOwn() {
+        return own;
     }
 
     XSSFWorkbook workbook() {

@@ -63,13 +63,18 @@ final class OdsGrid {
         }
     }
 
-    /** Parses content.xml; public to the package for the fuzz test. */
+    /** Parses content.xml. */
     static Grid parse(InputStream in) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        XMLStreamReader xml = factory.createXMLStreamReader(in);
+        // Decoded here, strictly: the JDK's parser would print "[Fatal Error]" on standard error
+        // for a malformed byte before throwing, beside the one message the officer should see.
+        java.io.Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+        XMLStreamReader xml = factory.createXMLStreamReader(reader);
         try {
             return new Parser(xml).parse();
         } finally {

@@ -405,7 +405,8 @@ public final class FormWorkbook implements AutoCloseable {
         if (e instanceof UnusableInput unusable) {
             return unusable;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; t = t instanceof javax.xml.stream.XMLStreamException x
+                && x.getNestedException() != null ? x.getNestedException() : t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof org.apache.poi.EncryptedDocumentException) {
                 return new UnusableInput(encrypted(shown), e);

@@ -55,6 +55,13 @@ final class OdsGrid {
             if (content == null) {
                 throw new IOException("content.xml missing");
             }
+            // The stream below enforces the same limits while reading, but only past its first 100 kB:
+            // a bomb that is not even XML would fail as "damaged" first. Its declared sizes say so at once.
+            if (content.getSize() > 100_000 && (double) content.getCompressedSize() / content.getSize()
+                    < ZipSecureFile.getMinInflateRatio()) {
+                throw new IOException("Zip bomb detected: content.xml inflates " + content.getSize() + " bytes from "
+                        + content.getCompressedSize());
+            }
             try (InputStream in = zip.getInputStream(content)) {
                 return parse(in);
             }
@@ -218,8 +225,9 @@ final class OdsGrid {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
-                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                        || event == XMLStreamConstants.SPACE) {
+                } else if (depth > 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE)) {
+                    // Only inside a paragraph: white space between a cell's elements is layout, not text.
                     out.append(xml.getText());
                 } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                     throw new XMLStreamException("entity reference &" + xml.getLocalName() + "; is not allowed");

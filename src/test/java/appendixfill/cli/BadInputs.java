@@ -23,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class BadInputs {
 
     static final Path EXAMPLE = Path.of("workbook-templates/example/vu-muon-nam-2023.xlsx");
+    static final Path PLAIN_ODS = Path.of("src/test/resources/golden/plain-ods/input.ods");
 
     private BadInputs() {
     }
@@ -42,6 +43,24 @@ final class BadInputs {
             case "encrypted" -> encrypted(input);
             case "zip-bomb" -> zipBomb(input);
             case "xxe" -> xxe(input);
+            case "ods-zip-bomb" -> replaceEntry(PLAIN_ODS, input, "content.xml", new byte[20 << 20]);
+            case "ods-xxe" -> {
+                String content = new String(entry(PLAIN_ODS, "content.xml"), StandardCharsets.UTF_8).replaceFirst("\\?>",
+                        "?><!DOCTYPE d [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>");
+                replaceEntry(PLAIN_ODS, input, "content.xml", content.getBytes(StandardCharsets.UTF_8));
+            }
+            case "xls-encrypted" -> {
+                try (org.apache.poi.hssf.usermodel.HSSFWorkbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+                        OutputStream out = Files.newOutputStream(input)) {
+                    workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("STT");
+                    org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword("123");
+                    try {
+                        workbook.write(out);
+                    } finally {
+                        org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword(null);
+                    }
+                }
+            }
             case "not-the-form" -> {
                 try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(input)) {
                     var sheet = workbook.createSheet("Sheet1");
@@ -105,6 +124,24 @@ final class BadInputs {
             // No chattr: the test is skipped when the folder stays writable.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] entry(Path zip, String name) throws IOException {
+        try (ZipFile source = new ZipFile(zip.toFile())) {
+            return source.getInputStream(source.getEntry(name)).readAllBytes();
+        }
+    }
+
+    /** A copy of a zip with one entry's content replaced. */
+    private static void replaceEntry(Path zip, Path target, String name, byte[] content) throws IOException {
+        try (ZipFile source = new ZipFile(zip.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (var entries = source.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals(name) ? content : source.getInputStream(entry).readAllBytes());
+            }
         }
     }
 

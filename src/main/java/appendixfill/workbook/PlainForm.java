@@ -37,9 +37,13 @@ final class PlainForm {
     private record Match(Indicator indicator, int row) {
     }
 
+    /** Two rows of the input matched to the same indicator. */
+    private record Duplicate(Indicator indicator, int first, int second) {
+    }
+
     /** A candidate sheet and how well it reads as the form. */
     private record Table(Grid.Page page, Columns columns, Map<String, Match> matches, List<Finding> findings,
-            Map<String, List<Integer>> sttRows, List<String> duplicates) {
+            Map<String, List<Integer>> sttRows, List<Duplicate> duplicates) {
 
         long counted() {
             return matches.values().stream().filter(m -> m.indicator().kind() != Kind.HEADING).count();
@@ -155,7 +159,7 @@ final class PlainForm {
         Map<String, Match> matches = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Integer>> sttRows = new TreeMap<>();
-        List<String> duplicates = new ArrayList<>();
+        List<Duplicate> duplicates = new ArrayList<>();
         String parent = null;
         int lastRow = page.rows().isEmpty() ? -1 : page.rows().lastKey();
         for (int at = columns.firstDataRow(); at <= lastRow; at++) {
@@ -185,12 +189,12 @@ final class PlainForm {
             if (subRow) {
                 String under = parent;
                 found = unique(wordings.find(wording, i -> isSubRow(i) && i.parentCode().equals(under)
-                        && !matches.containsKey(i.code())), matches);
+                        && !matches.containsKey(i.code())));
                 if (found.isPresent()) {
                     aliasNote(found.get(), wording, page, r).ifPresent(findings::add);
                 } else {
                     found = unique(wordings.find(wording, i -> i.sheet() == Sheet.APPENDIX
-                            && !matches.containsKey(i.code())), matches);
+                            && !matches.containsKey(i.code())));
                     found.ifPresent(i -> findings.add(finding(Severity.WARNING, "form.matched-by-wording", i.code(),
                             where(page, r) + " «" + wording + "» không nằm dưới mục " + i.parentCode()
                             + " như trong mẫu; đã khớp theo nội dung với " + i.label() + ".")));
@@ -203,7 +207,7 @@ final class PlainForm {
                     aliasNote(bySTT.get(), wording, page, r).ifPresent(findings::add);
                 } else {
                     found = unique(wordings.find(wording, i -> i.sheet() == Sheet.APPENDIX
-                            && !matches.containsKey(i.code())), matches);
+                            && !matches.containsKey(i.code())));
                     if (found.isPresent()) {
                         Indicator i = found.get();
                         findings.add(finding(Severity.WARNING, "form.matched-by-wording", i.code(), where(page, r)
@@ -226,7 +230,7 @@ final class PlainForm {
             }
             Match previous = matches.putIfAbsent(found.get().code(), new Match(found.get(), r));
             if (previous != null) {
-                duplicates.add(found.get().code() + ":" + previous.row() + ":" + r);
+                duplicates.add(new Duplicate(found.get(), previous.row(), r));
             }
         }
         return new Table(page, columns, matches, findings, sttRows, duplicates);
@@ -243,10 +247,9 @@ final class PlainForm {
             }
         }
         if (!table.duplicates().isEmpty()) {
-            String[] parts = table.duplicates().get(0).split(":");
-            Indicator indicator = catalogue.require(parts[0]);
+            Duplicate duplicate = table.duplicates().get(0);
             throw new UnusableInput("Trang «" + page.name() + "» của tệp " + shown + " có hai dòng cùng là "
-                    + indicator.label() + " (" + rows(List.of(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])))
+                    + duplicate.indicator().label() + " (" + rows(List.of(duplicate.first(), duplicate.second()))
                     + "): không biết dòng nào là số liệu cần lấy. Hãy xóa hoặc sửa dòng thừa rồi chạy lại.");
         }
         List<Integer> hidden = new ArrayList<>();
@@ -302,7 +305,8 @@ final class PlainForm {
                 + "; đã hiểu là " + indicator.label() + "."));
     }
 
-    private Optional<Indicator> unique(List<Wordings.Variant> variants, Map<String, Match> matches) {
+    /** The one indicator the variants stand for; none when they stand for none or for several. */
+    private Optional<Indicator> unique(List<Wordings.Variant> variants) {
         List<String> codes = variants.stream().map(Wordings.Variant::code).distinct().toList();
         return codes.size() == 1 ? catalogue.find(codes.get(0)) : Optional.empty();
     }

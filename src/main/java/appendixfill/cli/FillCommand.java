@@ -2,6 +2,8 @@ package appendixfill.cli;
 
 import appendixfill.fill.FillJob;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.rule.RuleBook;
 import java.io.PrintWriter;
@@ -34,18 +36,21 @@ final class FillCommand implements Callable<Integer> {
             description = "Thư mục ghi kết quả (mặc định: thư mục của tệp đầu vào).")
     private Path out;
 
+    @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+            description = "Ngôn ngữ của thông báo khi không dùng được tệp: vi (mặc định) hoặc en.")
+    private Language language = Language.VI;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (workbooks.isEmpty()) {
-            stderr.println("Chưa chỉ ra tệp cần xử lý. Ví dụ: appendix-fill bieu-phu-luc-i.xlsx");
-            stderr.println("Tạo mẫu trống: appendix-fill template -o mau-phu-luc-i.xlsx. Xem thêm: appendix-fill --help");
+            stderr.println(Message.of("cli.no-workbook").in(language));
             return ExitCode.UNUSABLE;
         }
-        String clash = clash();
+        Message clash = clash();
         if (clash != null) {
-            stderr.println(clash);
+            stderr.println(clash.in(language));
             return ExitCode.UNUSABLE;
         }
         FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard());
@@ -58,7 +63,7 @@ final class FillCommand implements Callable<Integer> {
                     exit = Math.max(exit, ExitCode.DATA_ERRORS);
                 }
             } catch (UnusableInput e) {
-                stderr.println(e.getMessage());
+                stderr.println(e.said().in(language));
                 exit = Math.max(exit, ExitCode.UNUSABLE);
             }
         }
@@ -70,7 +75,7 @@ final class FillCommand implements Callable<Integer> {
      * bieu.ods in one folder): refused before anything is written, since the second would silently
      * replace the first.
      */
-    private String clash() {
+    private Message clash() {
         java.util.Map<Path, Path> byOutput = new java.util.HashMap<>();
         for (Path workbook : workbooks) {
             Path folder = out != null ? out : workbook.toAbsolutePath().getParent();
@@ -78,9 +83,8 @@ final class FillCommand implements Callable<Integer> {
             Path earlier = byOutput.putIfAbsent(target, workbook);
             if (earlier != null) {
                 return earlier.toAbsolutePath().normalize().equals(workbook.toAbsolutePath().normalize())
-                        ? "Tệp «" + workbook + "» được chỉ ra hai lần; mỗi tệp chỉ cần chỉ ra một lần. Chưa ghi gì."
-                        : "Tệp «" + earlier + "» và «" + workbook + "» sẽ ghi ra cùng tệp kết quả «" + target
-                                + "». Hãy đổi tên một tệp, hoặc xử lý từng tệp với --out khác nhau. Chưa ghi gì.";
+                        ? Message.of("cli.given-twice", workbook)
+                        : Message.of("cli.same-outputs", earlier, workbook, target);
             }
         }
         return null;

@@ -2,6 +2,7 @@ package appendixfill.fill;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
@@ -77,10 +78,8 @@ public final class FillJob {
         for (String name : outputNames(base)) {
             for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
                 if (Files.exists(folder.resolve(lock))) {
-                    throw new UnusableInput("Tệp kết quả «" + folder.resolve(name) + "» đang mở trong "
-                            + (lock.startsWith("~$") ? "Excel" : "LibreOffice") + " (có tệp khóa «" + lock
-                            + "» bên cạnh) nên không ghi đè được. Hãy đóng tệp đó rồi chạy lại, hoặc ghi kết quả "
-                            + "vào thư mục khác bằng --out.");
+                    throw new UnusableInput(Message.of("output.open", folder.resolve(name),
+                            lock.startsWith("~$") ? "Excel" : "LibreOffice", lock));
                 }
             }
         }
@@ -110,8 +109,7 @@ public final class FillJob {
         try {
             Files.createDirectories(folder);
         } catch (java.io.IOException e) {
-            throw new UnusableInput("Không tạo được thư mục kết quả «" + folder + "». Hãy chọn thư mục khác bằng "
-                    + "--out, hoặc kiểm tra quyền ghi.", e);
+            throw new UnusableInput(Message.of("output.no-folder", folder), e);
         }
     }
 }

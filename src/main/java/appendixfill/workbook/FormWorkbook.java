@@ -4,6 +4,7 @@ import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.indicator.Sheet;
+import appendixfill.input.Message;
 import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class FormWorkbook implements AutoCloseable {
     }
 
     /** What would be valid, said in every message about a file that is not a usable workbook. */
-    static final String VALID = "Cần bảng tính Phụ lục I dạng Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods)";
+    static final Message VALID = Message.of("valid");
 
     /** The formats read, told apart by content, never by the file's name. */
     enum Format {
@@ -72,7 +73,7 @@ public final class FormWorkbook implements AutoCloseable {
      * .ods, a macro workbook) is read into a fresh copy of the official template.
      */
     public static FormWorkbook open(Path file, Catalogue catalogue) throws UnusableInput {
-        String shown = "«" + file + "»";
+        String shown = file.toString();
         requireReadableFile(file, shown);
         Format format = sniff(file, shown);
         Grid grid;
@@ -238,23 +239,20 @@ public final class FormWorkbook implements AutoCloseable {
     private static void requireReadableFile(Path file, String shown) throws UnusableInput {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         if (Files.isDirectory(file)) {
-            throw new UnusableInput(shown + " là một thư mục, không phải tệp. Hãy chỉ ra tệp bảng tính Phụ lục I cần "
-                    + "xử lý (.xlsx, .xlsm, .xls hoặc .ods).");
+            throw new UnusableInput(Message.of("input.folder", shown));
         }
         if (!Files.exists(file)) {
-            throw new UnusableInput("Không tìm thấy tệp " + shown + ". Hãy kiểm tra lại tên và đường dẫn. "
-                    + VALID + ".");
+            throw new UnusableInput(Message.of("input.missing", shown, VALID));
         }
         if (name.startsWith("~$")) {
-            throw new UnusableInput("Tệp " + shown + " là tệp khóa tạm của Excel, không phải bảng tính. "
-                    + "Hãy chọn tệp «" + name.substring(2) + "».");
+            throw new UnusableInput(Message.of("input.excel-lock", shown, name.substring(2)));
         }
         try {
             if (Files.size(file) == 0) {
-                throw new UnusableInput("Tệp " + shown + " rỗng (0 byte). " + VALID + ".");
+                throw new UnusableInput(Message.of("input.empty", shown, VALID));
             }
         } catch (IOException e) {
-            throw new UnusableInput("Không đọc được tệp " + shown + " (" + e.getMessage() + "). " + VALID + ".", e);
+            throw new UnusableInput(Message.of("input.unreadable", shown, e.getMessage(), VALID), e);
         }
     }
 
@@ -264,26 +262,24 @@ public final class FormWorkbook implements AutoCloseable {
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         } catch (IOException e) {
-            throw new UnusableInput("Không đọc được tệp " + shown + " (" + e.getMessage() + "). " + VALID + ".", e);
+            throw new UnusableInput(Message.of("input.unreadable", shown, e.getMessage(), VALID), e);
         }
         if (magic == FileMagic.OLE2) {
             return ole2(file, shown);
         }
         if (magic != FileMagic.OOXML) {
-            throw new UnusableInput("Tệp " + shown + " " + notASpreadsheet(file) + ", không phải bảng tính. " + VALID
-                    + ": hãy mở bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx, hoặc chép số liệu vào mẫu "
-                    + "tạo bởi lệnh «appendix-fill template -o mau.xlsx».");
+            throw new UnusableInput(Message.of("input.not-a-spreadsheet", shown, notASpreadsheet(file), VALID));
         }
         return zipFormat(file, shown);
     }
 
     /** What a file that is neither a zip nor an OLE2 document looks like, from its first bytes. */
-    private static String notASpreadsheet(Path file) {
+    private static Message notASpreadsheet(Path file) {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4096);
         } catch (IOException e) {
-            return "là một tệp không đọc được";
+            return Message.of("looks.unreadable");
         }
         String text = null;
         // A character may be cut in two at the 4096th byte: try again without up to 3 trailing bytes.
@@ -298,20 +294,20 @@ public final class FormWorkbook implements AutoCloseable {
             }
         }
         if (text == null) {
-            return "là một tệp không rõ loại";
+            return Message.of("looks.unknown");
         }
         if (text.indexOf('\0') >= 0) {
-            return "là một tệp không rõ loại";
+            return Message.of("looks.unknown");
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("<html") || lower.contains("<table")) {
-            return "là một trang HTML (thường do phần mềm xuất ra rồi đặt tên như bảng tính)";
+            return Message.of("looks.html");
         }
         String firstLine = text.lines().findFirst().orElse("");
         if (firstLine.contains(";") || firstLine.contains(",") || firstLine.contains("\t")) {
-            return "là một tệp văn bản dạng CSV";
+            return Message.of("looks.csv");
         }
-        return "là một tệp văn bản thường";
+        return Message.of("looks.text");
     }
 
     private static Format zipFormat(Path file, String shown) throws UnusableInput {
@@ -326,26 +322,23 @@ public final class FormWorkbook implements AutoCloseable {
             mimetype = small(zip, "mimetype");
             manifest = small(zip, "META-INF/manifest.xml");
         } catch (IOException e) {
-            throw new UnusableInput("Tệp " + shown + " bị hỏng hoặc không trọn vẹn (có thể tải về hoặc sao chép "
-                    + "chưa xong). Hãy lấy lại tệp gốc, mở bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.", e);
+            throw new UnusableInput(Message.of("input.truncated", shown), e);
         }
         if (names.contains("xl/workbook.xml")) {
             return Format.XLSX;
         }
         if (mimetype.strip().equals("application/vnd.oasis.opendocument.spreadsheet") && names.contains("content.xml")) {
             if (manifest.contains("encryption-data")) {
-                throw new UnusableInput("Tệp " + shown + " được đặt mật khẩu nên không đọc được. Hãy mở bằng LibreOffice, "
-                        + "lưu lại không có mật khẩu (Tệp > Lưu thành, bỏ chọn «Lưu với mật khẩu») rồi chạy lại.");
+                throw new UnusableInput(Message.of("input.encrypted-ods", shown));
             }
             return Format.ODS;
         }
-        String kind = names.contains("word/document.xml") ? "một văn bản Word (.docx)"
-                : names.contains("ppt/presentation.xml") ? "một bản trình chiếu PowerPoint (.pptx)"
-                : mimetype.startsWith("application/vnd.oasis.opendocument.text") ? "một văn bản OpenDocument (.odt)"
-                : names.contains("content.xml") ? "một tệp OpenDocument không phải bảng tính"
-                : "một tệp nén, không phải bảng tính";
-        throw new UnusableInput("Tệp " + shown + " là " + kind + ", không phải bảng tính. " + VALID
-                + ": hãy mở biểu Phụ lục I bằng Excel hoặc LibreOffice và lưu dưới dạng .xlsx.");
+        String kind = names.contains("word/document.xml") ? "kind.docx"
+                : names.contains("ppt/presentation.xml") ? "kind.pptx"
+                : mimetype.startsWith("application/vnd.oasis.opendocument.text") ? "kind.odt"
+                : names.contains("content.xml") ? "kind.odf"
+                : "kind.zip";
+        throw new UnusableInput(Message.of("input.other-document", shown, Message.of(kind), VALID));
     }
 
     /** The first bytes of a small zip entry (the ODF mimetype, its manifest), or "" without it. */
@@ -367,17 +360,15 @@ public final class FormWorkbook implements AutoCloseable {
             if (fs.getRoot().hasEntry("Workbook") || fs.getRoot().hasEntry("WORKBOOK") || fs.getRoot().hasEntry("Book")) {
                 return Format.XLS;
             }
-            String kind = fs.getRoot().hasEntry("WordDocument") ? "một văn bản Word 97–2003 (.doc)"
-                    : "một tệp Office cũ không phải bảng tính";
-            throw new UnusableInput("Tệp " + shown + " là " + kind + ", không phải bảng tính. " + VALID + ".");
+            String kind = fs.getRoot().hasEntry("WordDocument") ? "kind.doc" : "kind.ole2";
+            throw new UnusableInput(Message.of("input.other-office", shown, Message.of(kind), VALID));
         } catch (IOException | RuntimeException e) {
             throw unreadable(shown, "Excel 97–2003 (.xls)", e);
         }
     }
 
-    private static String encrypted(String shown) {
-        return "Tệp " + shown + " được đặt mật khẩu nên không đọc được. Hãy mở bằng Excel, bỏ mật khẩu "
-                + "(Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.";
+    private static Message encrypted(String shown) {
+        return Message.of("input.encrypted", shown);
     }
 
     private static XSSFWorkbook load(Path file, String shown) throws UnusableInput {
@@ -412,19 +403,13 @@ public final class FormWorkbook implements AutoCloseable {
                 return new UnusableInput(encrypted(shown), e);
             }
             if (message.contains("Zip bomb") || message.contains("exceed the max")) {
-                return new UnusableInput("Tệp " + shown + " chứa dữ liệu nén bất thường (giải nén ra lớn gấp hàng trăm "
-                        + "lần, dấu hiệu của tệp «zip bomb»), nên không mở để bảo vệ máy. Tệp Phụ lục I thật không như vậy: "
-                        + "hãy lấy lại tệp từ người gửi, hoặc chép số liệu vào mẫu tạo bởi lệnh "
-                        + "«appendix-fill template -o mau.xlsx».", e);
+                return new UnusableInput(Message.of("input.zip-bomb", shown), e);
             }
             if (message.contains("DOCTYPE")) {
-                return new UnusableInput("Tệp " + shown + " có khai báo DOCTYPE/thực thể XML (có thể nhằm đọc trộm tệp "
-                        + "trên máy), điều không có trong bảng tính thật, nên không mở. Hãy lấy lại tệp từ người gửi, hoặc "
-                        + "chép số liệu vào mẫu tạo bởi lệnh «appendix-fill template -o mau.xlsx».", e);
+                return new UnusableInput(Message.of("input.doctype", shown), e);
             }
         }
-        return new UnusableInput("Tệp " + shown + " bị hỏng, không đọc được như tệp " + kind + ". "
-                + "Hãy mở lại bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi chạy lại.", e);
+        return new UnusableInput(Message.of("input.damaged", shown, kind), e);
     }
 
     /** The cells the template's defined names point at, as many as the workbook has. */

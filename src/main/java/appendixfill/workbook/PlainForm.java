@@ -5,6 +5,7 @@ import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.indicator.Sheet;
 import appendixfill.indicator.Wordings;
+import appendixfill.input.Message;
 import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
 import appendixfill.rule.Finding;
@@ -89,25 +90,18 @@ final class PlainForm {
             if (withoutValues.isPresent()) {
                 Grid.Page page = withoutValues.get().getKey();
                 Columns c = withoutValues.get().getValue();
-                throw new UnusableInput("Trang «" + page.name() + "» của tệp " + shown + " có bảng với cột «STT» (ô "
-                        + cell(c.headerRow(), c.stt()) + ") và «Chỉ tiêu» (ô " + cell(c.headerRow(), c.wording())
-                        + ") nhưng không có cột «Số liệu». Hãy đặt lại tiêu đề «Số liệu» cho cột ghi số liệu, "
-                        + "hoặc chép số liệu vào mẫu tạo bởi lệnh «appendix-fill template -o mau.xlsx».");
+                throw new UnusableInput(Message.of("table.no-value-column", page.name(), shown,
+                        cell(c.headerRow(), c.stt()), cell(c.headerRow(), c.wording())));
             }
-            throw new UnusableInput("Tệp " + shown + " không có biểu Phụ lục I: không trang nào ("
-                    + pages.stream().map(p -> "«" + p.name() + "»").collect(Collectors.joining(", "))
-                    + ") có bảng với dòng tiêu đề «STT», «Chỉ tiêu thống kê», «Số liệu» khớp với các chỉ tiêu của biểu, "
-                    + "cũng không có ô được đặt tên của mẫu (như PL_1_1). Hãy chọn đúng tệp, hoặc chép số liệu vào "
-                    + "mẫu tạo bởi lệnh «appendix-fill template -o mau.xlsx».");
+            throw new UnusableInput(Message.of("table.none", shown,
+                    pages.stream().map(p -> "«" + p.name() + "»").collect(Collectors.joining(", "))));
         }
         Table best = tables.get(0);
         if (tables.size() > 1 && tables.get(1).counted() == best.counted()
                 && tables.get(1).page().hidden() == best.page().hidden()) {
             List<Table> tied = tables.stream().filter(t -> t.counted() == best.counted()).toList();
-            throw new UnusableInput("Tệp " + shown + " có " + tied.size() + " trang giống biểu Phụ lục I ngang nhau ("
-                    + tied.stream().map(t -> "«" + t.page().name() + "»").collect(Collectors.joining(", "))
-                    + ", mỗi trang khớp " + best.counted() + " dòng): không biết trang nào là biểu cần nộp. Hãy để lại "
-                    + "một trang (xóa các trang kia hoặc chép sang tệp khác) rồi chạy lại.");
+            throw new UnusableInput(Message.of("table.tied", shown, tied.size(),
+                    tied.stream().map(t -> "«" + t.page().name() + "»").collect(Collectors.joining(", ")), best.counted()));
         }
         return reading(best);
     }
@@ -241,16 +235,14 @@ final class PlainForm {
         Columns columns = table.columns();
         for (Map.Entry<String, List<Integer>> stt : table.sttRows().entrySet()) {
             if (stt.getValue().size() > 1) {
-                throw new UnusableInput("Trang «" + page.name() + "» của tệp " + shown + " có STT «" + stt.getKey()
-                        + "» ở " + stt.getValue().size() + " dòng (" + rows(stt.getValue()) + "): không biết dòng nào là "
-                        + "số liệu cần lấy. Hãy xóa hoặc sửa dòng thừa để mỗi STT chỉ có một dòng, rồi chạy lại.");
+                throw new UnusableInput(Message.of("table.duplicate-stt", page.name(), shown, stt.getKey(),
+                        stt.getValue().size(), rows(stt.getValue())));
             }
         }
         if (!table.duplicates().isEmpty()) {
             Duplicate duplicate = table.duplicates().get(0);
-            throw new UnusableInput("Trang «" + page.name() + "» của tệp " + shown + " có hai dòng cùng là "
-                    + duplicate.indicator().label() + " (" + rows(List.of(duplicate.first(), duplicate.second()))
-                    + "): không biết dòng nào là số liệu cần lấy. Hãy xóa hoặc sửa dòng thừa rồi chạy lại.");
+            throw new UnusableInput(Message.of("table.duplicate-row", page.name(), shown, duplicate.indicator().label(),
+                    rows(List.of(duplicate.first(), duplicate.second()))));
         }
         List<Integer> hidden = new ArrayList<>();
         Map<String, Typed> typed = new LinkedHashMap<>();
@@ -265,9 +257,8 @@ final class PlainForm {
             }
             Optional<Grid.Merge> merge = page.mergeAt(match.row(), columns.value());
             if (merge.isPresent() && !merge.get().isSingleCell()) {
-                throw new UnusableInput("Ô số liệu " + merge.get().shown() + " ở trang «" + page.name() + "» của tệp "
-                        + shown + " là ô gộp (gồm ô số liệu của " + indicator.label() + "): không biết số liệu thuộc "
-                        + "dòng nào. Hãy bỏ gộp ô (Trang đầu > Gộp và Căn giữa) để mỗi dòng có ô số liệu riêng, rồi chạy lại.");
+                throw new UnusableInput(Message.of("table.merged", merge.get().shown(), page.name(), shown,
+                        indicator.label()));
             }
             typed.put(indicator.code(), page.get(match.row(), columns.value()));
             if (columns.note() >= 0) {
@@ -279,9 +270,7 @@ final class PlainForm {
         }
         if (!hidden.isEmpty()) {
             hidden.sort(null);
-            throw new UnusableInput("Trang «" + page.name() + "» của tệp " + shown + " có dòng bị ẩn trong bảng ("
-                    + rows(hidden) + "): số liệu ở đó có thể bị bỏ sót hoặc là số cũ. Hãy hiện các dòng ẩn (chọn cả trang, "
-                    + "nhấp chuột phải vào số dòng > Hiện), kiểm tra lại rồi chạy lại.");
+            throw new UnusableInput(Message.of("table.hidden-rows", page.name(), shown, rows(hidden)));
         }
         List<Finding> findings = new ArrayList<>();
         findings.add(new Finding(Severity.INFO, "form.recognised", "", "Tệp không có ô được đặt tên của mẫu: đã nhận "
@@ -334,8 +323,9 @@ final class PlainForm {
         return "Dòng " + (row + 1) + " của trang «" + page.name() + "»";
     }
 
+    /** Row numbers as a person counts them: "10, 11". */
     private static String rows(List<Integer> rows) {
-        return "dòng " + rows.stream().map(r -> String.valueOf(r + 1)).collect(Collectors.joining(", "));
+        return rows.stream().map(r -> String.valueOf(r + 1)).collect(Collectors.joining(", "));
     }
 
     private static String cell(int row, int column) {

@@ -66,7 +66,7 @@ public final class WorkbookFiller {
             }
             // POI parses parts of the officer's own workbook (styles, comments, merged ranges, the
             // package) only when they are touched or written: a damaged one shows here, the input's fault.
-            throw FormWorkbook.unreadable("«" + form.file() + "»", "Excel (.xlsx)", e);
+            throw FormWorkbook.unreadable(form.file().toString(), "Excel (.xlsx)", e);
         }
     }
 

@@ -76,6 +76,14 @@ class MainTest {
     }
 
     @Test
+    void withLangEnTheUsageErrorIsInEnglish() {
+        Run run = run("--lang", "en", "--bogus");
+
+        assertEquals(2, run.exit());
+        assertEquals("Command line error: Unknown option: '--bogus'. See the usage: appendix-fill --help\n", run.err());
+    }
+
+    @Test
     void templateWritesTheBlankFormAndRefusesToOverwrite() throws IOException {
         Path target = folder.resolve("mẫu.xlsx");
 

@@ -1,6 +1,8 @@
 package appendixfill.cli;
 
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import appendixfill.workbook.TemplateBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,16 +29,19 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Ghi đè nếu tệp đã có.")
     private boolean force;
 
+    @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+            description = "Ngôn ngữ của thông báo khi không ghi được: vi (mặc định) hoặc en.")
+    private Language language = Language.VI;
+
     @Override
     public Integer call() throws IOException {
         if (Files.exists(out) && !force) {
-            spec.commandLine().getErr().println("Tệp «" + out + "» đã có; không ghi đè để khỏi mất số liệu. "
-                    + "Chọn tên khác, hoặc thêm --force để ghi đè.");
+            spec.commandLine().getErr().println(Message.of("template.exists", out).in(language));
             return ExitCode.UNUSABLE;
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            spec.commandLine().getErr().println("Thư mục «" + folder + "» không tồn tại; không ghi được «" + out + "».");
+            spec.commandLine().getErr().println(Message.of("template.no-folder", folder, out).in(language));
             return ExitCode.UNUSABLE;
         }
         Path temp = Files.createTempFile(folder, ".appendix-fill-", ".tmp");

@@ -190,8 +190,13 @@ final class PlainForm {
                     found = unique(wordings.find(wording, i -> i.sheet() == Sheet.APPENDIX
                             && !matches.containsKey(i.code())));
                     found.ifPresent(i -> findings.add(finding(Severity.WARNING, "form.matched-by-wording", i.code(),
-                            where(page, r) + " «" + wording + "» không nằm dưới mục " + i.parentCode()
-                            + " như trong mẫu; đã khớp theo nội dung với " + i.label() + ".")));
+                            where(page, r) + (isSubRow(i) ? " «" + wording + "» không nằm dưới mục " + i.parentCode()
+                                    + " như trong mẫu" : " không ghi STT") + "; đã khớp theo nội dung với " + i.label()
+                            + ".")));
+                    if (found.isPresent() && !isSubRow(found.get())) {
+                        // A numbered row whose STT was left out is still the parent of the sub-rows below it.
+                        parent = found.get().code();
+                    }
                 }
             } else {
                 Optional<Indicator> bySTT = catalogue.on(Sheet.APPENDIX).stream()

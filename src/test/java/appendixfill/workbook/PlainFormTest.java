@@ -129,6 +129,19 @@ class PlainFormTest {
                 .filter(f -> f.rule().equals("form.matched-by-wording")).findFirst().orElseThrow().message());
     }
 
+    @Test
+    void aTableWhoseSttWasLeftOutIsReadByWordingAndEachRowSaidSo() throws Exception {
+        Reading reading = read(page("Sheet1", HEADER,
+                "|Tỷ lệ xử lý VBQPPL sau kiểm tra|%|",
+                "|Tổng số VBQPPL cần phải xử lý sau kiểm tra|Văn bản|3",
+                "|Số VBQPPL có kiến nghị xử lý đã được xử lý xong|Văn bản|2"));
+
+        assertEquals(new Typed.Number(new java.math.BigDecimal(2), false), reading.typed().get("2.2.1.b"));
+        assertEquals("Dòng 5 của trang «Sheet1» không ghi STT; đã khớp theo nội dung với 2.2.1 «Tỷ lệ xử lý VBQPPL sau "
+                + "kiểm tra».", reading.findings().stream().filter(f -> f.rule().equals("form.matched-by-wording"))
+                .findFirst().orElseThrow().message());
+    }
+
     private static String withoutReadingFindings(String csv) {
         return csv.lines().filter(line -> !line.matches("^[a-z]+,form\\..*")).collect(Collectors.joining("\r\n", "", "\r\n"));
     }

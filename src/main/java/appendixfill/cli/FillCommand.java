@@ -2,6 +2,8 @@ package appendixfill.cli;
 
 import appendixfill.fill.FillJob;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.rule.RuleBook;
 import java.io.PrintWriter;
@@ -47,37 +49,33 @@ final class FillCommand implements Callable<Integer> {
             description = "Thư mục ghi kết quả (mặc định: thư mục của tệp đầu vào).")
     private Path out;
 
+    @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+            description = "Ngôn ngữ của thông báo khi không dùng được tệp: vi (mặc định) hoặc en.")
+    private Language language = Language.VI;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (workbooks.isEmpty()) {
-            stderr.println("Chưa chỉ ra tệp cần xử lý. Ví dụ: appendix-fill bieu-phu-luc-i.xlsx");
-            stderr.println("Tạo mẫu trống: appendix-fill template -o mau-phu-luc-i.xlsx. Xem thêm: appendix-fill --help");
+            stderr.println(Message.of("cli.no-workbook").in(language));
+            return ExitCode.UNUSABLE;
+        }
+        List<Path> files = expand(workbooks);
+        Message clash = clash(files);
+        if (clash != null) {
+            stderr.println(clash.in(language));
             return ExitCode.UNUSABLE;
         }
         FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard());
         Tally tally = new Tally();
-        List<Path> files = expand(workbooks);
         for (Path argument : workbooks) {
             if (Files.isDirectory(argument) && files.stream().noneMatch(f -> argument.equals(f.getParent()))) {
-                stderr.println("Thư mục «" + argument + "» không có tệp .xlsx nào cần xử lý (các tệp .filled.xlsx "
-                        + "và tệp khóa ~$ được bỏ qua).");
+                stderr.println(Message.of("cli.empty-folder", argument).in(language));
                 tally.unusable++;
             }
         }
-        Map<Path, Path> outputsOf = new HashMap<>();
         for (Path workbook : files) {
-            Path outputs = FillJob.outputFolder(workbook, out).toAbsolutePath().normalize()
-                    .resolve(FillJob.baseName(workbook));
-            Path earlier = outputsOf.putIfAbsent(outputs, workbook);
-            if (earlier != null) {
-                stderr.println("Bỏ qua «" + workbook + "»: kết quả của nó sẽ ghi đè kết quả của «" + earlier
-                        + "» vừa ghi trong lần chạy này (cùng tên, cùng thư mục kết quả). Đổi tên một trong hai tệp, "
-                        + "hoặc chạy riêng với --out khác.");
-                tally.unusable++;
-                continue;
-            }
             try {
                 FillJob.Result result = job.run(workbook, out);
                 report(stdout, result);
@@ -87,7 +85,7 @@ final class FillCommand implements Callable<Integer> {
                     tally.clean++;
                 }
             } catch (UnusableInput e) {
-                stderr.println(e.getMessage());
+                stderr.println(e.said().in(language));
                 tally.unusable++;
             }
         }
@@ -96,6 +94,26 @@ final class FillCommand implements Callable<Integer> {
                     + " tệp có lỗi số liệu, " + tally.unusable + " tệp không dùng được.");
         }
         return tally.exitCode();
+    }
+
+    /**
+     * Two inputs whose outputs would land on the same files (the same file twice, or bieu.xlsx and
+     * bieu.ods in one folder): refused before anything is written, since the second would silently
+     * replace the first.
+     */
+    private Message clash(List<Path> files) {
+        Map<Path, Path> byOutput = new HashMap<>();
+        for (Path workbook : files) {
+            Path target = FillJob.outputFolder(workbook, out).toAbsolutePath().normalize()
+                    .resolve(FillJob.outputNames(workbook).get(0));
+            Path earlier = byOutput.putIfAbsent(target, workbook);
+            if (earlier != null) {
+                return earlier.toAbsolutePath().normalize().equals(workbook.toAbsolutePath().normalize())
+                        ? Message.of("cli.given-twice", workbook)
+                        : Message.of("cli.same-outputs", earlier, workbook, target);
+            }
+        }
+        return null;
     }
 
     /** How the workbooks of one run fared; the exit code is the worst of them. */
@@ -131,7 +149,9 @@ final class FillCommand implements Callable<Integer> {
 
     private static boolean isWorkbookToFill(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".xlsx") && !name.endsWith(".filled.xlsx") && !name.startsWith("~$")
+        boolean spreadsheet = name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")
+                || name.endsWith(".ods");
+        return spreadsheet && !name.endsWith(".filled.xlsx") && !name.startsWith("~$") && !name.startsWith(".~lock.")
                 && Files.isRegularFile(file);
     }
 

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import picocli.CommandLine;
 
 /** The entry point: {@code appendix-fill WORKBOOK.xlsx} and {@code appendix-fill template -o FILE}. */
@@ -31,18 +33,31 @@ public final class Main {
         CommandLine cli = new CommandLine(new FillCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("Lỗi dòng lệnh: " + inVietnamese(ex)
-                    + ". Xem cách dùng: appendix-fill --help");
+            Language language = language(args);
+            String said = language == Language.VI ? inVietnamese(ex) : ex.getMessage();
+            ex.getCommandLine().getErr().println(Message.of("cli.usage", said).in(language));
             return ExitCode.UNUSABLE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Path log = writeLog(ex);
-            commandLine.getErr().println("Lỗi nội bộ của appendix-fill (" + ex.getClass().getSimpleName() + "). "
-                    + "Chi tiết đã ghi vào «" + log + "»; hãy gửi tệp này cho người hỗ trợ.");
+            commandLine.getErr().println(Message.of("cli.internal", ex.getClass().getSimpleName(), log)
+                    .in(language(parseResult.originalArgs().toArray(String[]::new))));
             return ExitCode.INTERNAL;
         });
         return cli;
+    }
+
+    /** The language asked for, read from the arguments themselves: a command line that fails to parse has no options. */
+    private static Language language(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equalsIgnoreCase("--lang=en") || args[i].equals("--lang") && i + 1 < args.length
+                    && args[i + 1].equalsIgnoreCase("en")) {
+                return Language.EN;
+            }
+        }
+        return Language.VI;
     }
 
     /** The command-line mistakes an officer makes, said in Vietnamese; others as picocli says them. */

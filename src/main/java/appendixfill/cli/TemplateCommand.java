@@ -3,11 +3,14 @@ package appendixfill.cli;
 import appendixfill.fill.FillJob;
 import appendixfill.fill.OutputFiles;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.workbook.TemplateBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,23 +34,31 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Ghi đè nếu tệp đã có.")
     private boolean force;
 
+    @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+            description = "Ngôn ngữ của thông báo khi không ghi được: vi (mặc định) hoặc en.")
+    private Language language = Language.VI;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-            err.println("Tên tệp mẫu «" + out + "» phải có đuôi .xlsx, ví dụ: mau-phu-luc-i.xlsx.");
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            err.println(Message.of("template.not-xlsx", out).in(language));
             return ExitCode.UNUSABLE;
         }
         if (Files.exists(out) && !force) {
-            err.println("Tệp «" + out + "» đã có; không ghi đè để khỏi mất số liệu. Chọn tên khác, hoặc thêm --force "
-                    + "để ghi đè.");
+            err.println(Message.of("template.exists", out).in(language));
             return ExitCode.UNUSABLE;
         }
-        try (OutputFiles outputs = new OutputFiles(FillJob.outputFolder(out, null))) {
+        Path folder = FillJob.outputFolder(out, null);
+        if (!Files.isDirectory(folder)) {
+            err.println(Message.of("template.no-folder", folder, out).in(language));
+            return ExitCode.UNUSABLE;
+        }
+        try (OutputFiles outputs = new OutputFiles(folder)) {
             outputs.stage(out.getFileName().toString(), new TemplateBuilder(Catalogue.standard())::write);
             outputs.commit();
         } catch (UnusableInput e) {
-            err.println(e.getMessage());
+            err.println(e.said().in(language));
             return ExitCode.UNUSABLE;
         }
         spec.commandLine().getOut().println("Đã ghi mẫu Phụ lục I trống: " + out);

@@ -2,6 +2,7 @@ package appendixfill.fill;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
@@ -45,8 +46,9 @@ public final class FillJob {
     public Result run(Path input, Path outFolder) throws UnusableInput {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
+        requireNotOpen(folder, baseName(input));
         try (FormWorkbook form = FormWorkbook.open(input, catalogue)) {
-            Assessment assessment = Assessment.of(catalogue, rules, form.typed());
+            Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
             String base = baseName(input);
             String summary = summaryLine(assessment);
             String report = narrative().render(assessment.figures());
@@ -66,6 +68,31 @@ public final class FillJob {
 
     private Narrative narrative() {
         return narrative.join();
+    }
+
+    /** The four files a fill of {@code input} writes. */
+    public static List<String> outputNames(Path input) {
+        return outputNames(baseName(input));
+    }
+
+    private static List<String> outputNames(String base) {
+        return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".values.csv", base + ".findings.csv");
+    }
+
+    /**
+     * Refuses before reading anything when an earlier output is open in Excel or LibreOffice (their
+     * lock files beside it say so): on Windows the move would fail half-way, and an officer who has the
+     * old completed workbook open would not see the new one anyway.
+     */
+    private static void requireNotOpen(Path folder, String base) throws UnusableInput {
+        for (String name : outputNames(base)) {
+            for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
+                if (Files.exists(folder.resolve(lock))) {
+                    throw new UnusableInput(Message.of("output.open", folder.resolve(name),
+                            lock.startsWith("~$") ? "Excel" : "LibreOffice", lock));
+                }
+            }
+        }
     }
 
     static String summaryLine(Assessment assessment) {
@@ -96,8 +123,7 @@ public final class FillJob {
         try {
             Files.createDirectories(folder);
         } catch (java.io.IOException e) {
-            throw new UnusableInput("Không tạo được thư mục kết quả «" + folder + "». Hãy chọn thư mục khác bằng "
-                    + "--out, hoặc kiểm tra quyền ghi.", e);
+            throw new UnusableInput(Message.of("output.no-folder", folder), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package appendixfill.fill;
 
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,7 @@ public final class OutputFiles implements AutoCloseable {
 
     /** Writes the content of one output. */
     public interface Content {
-        void writeTo(OutputStream out) throws IOException;
+        void writeTo(OutputStream out) throws IOException, UnusableInput;
     }
 
     private final Path folder;
@@ -43,21 +44,26 @@ public final class OutputFiles implements AutoCloseable {
                 content.writeTo(out);
             }
         } catch (IOException e) {
-            throw new UnusableInput("Không ghi được tệp kết quả vào thư mục «" + folder + "» (" + reason(e)
-                    + "). Hãy chọn thư mục khác bằng --out, hoặc kiểm tra quyền ghi và dung lượng đĩa.", e);
+            throw new UnusableInput(Message.of("output.not-written", folder, reason(e)), e);
         }
     }
 
     /** Moves every staged output into place; returns the files written. */
     public List<Path> commit() throws UnusableInput {
+        // Checked for all before moving any, so that one output that cannot be replaced leaves the others as they were.
+        for (Path target : staged.keySet()) {
+            if (Files.isDirectory(target) || Files.exists(target) && !Files.isWritable(target)) {
+                throw new UnusableInput(Message.of("output.blocked", target,
+                        Message.of(Files.isDirectory(target) ? "reason.directory" : "reason.read-only")));
+            }
+        }
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, Path> entry : staged.entrySet()) {
             try {
                 move(entry.getValue(), entry.getKey());
                 written.add(entry.getKey());
             } catch (IOException e) {
-                throw new UnusableInput("Không ghi được tệp «" + entry.getKey() + "» (" + reason(e) + "). "
-                        + "Nếu tệp đang mở trong Excel hoặc LibreOffice, hãy đóng lại rồi chạy lại.", e);
+                throw new UnusableInput(Message.of("output.not-moved", entry.getKey(), reason(e)), e);
             }
         }
         staged.clear();
@@ -84,9 +90,11 @@ public final class OutputFiles implements AutoCloseable {
         }
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "không có quyền ghi";
+    private static Object reason(IOException e) {
+        // EACCES (permissions) and EPERM (an immutable or read-only-mounted folder) mean the same to an officer.
+        if (e instanceof AccessDeniedException
+                || e instanceof FileSystemException fs && String.valueOf(fs.getReason()).contains("not permitted")) {
+            return Message.of("reason.denied");
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

@@ -2,15 +2,23 @@ package appendixfill.input;
 
 /**
  * Input the tool cannot use at all (not a workbook, encrypted, not the form, an output that
- * cannot be written): one message in Vietnamese that names the file and what would be valid.
+ * cannot be written): one message, in Vietnamese or English, that names the file and what would be valid.
  */
 public final class UnusableInput extends Exception {
 
-    public UnusableInput(String message) {
-        super(message, null, false, false);
+    private final Message said;
+
+    public UnusableInput(Message said) {
+        this(said, null);
     }
 
-    public UnusableInput(String message, Throwable cause) {
-        super(message, cause, false, false);
+    public UnusableInput(Message said, Throwable cause) {
+        super(said.in(Language.VI), cause, false, false);
+        this.said = said;
+    }
+
+    /** The message, to be said in the language the officer asked for. */
+    public Message said() {
+        return said;
     }
 }

@@ -28,9 +28,9 @@ public final class CsvOutputs {
         return write(new String[] {"code", "stt", "indicator", "unit", "value", "status", "note"}, printer -> {
             for (Indicator indicator : catalogue.indicators()) {
                 Status status = assessment.statuses().get(indicator.code());
-                printer.printRecord(indicator.code(), indicator.stt(), indicator.wording(), indicator.unit(),
-                        machineValue(indicator, assessment.figures().get(indicator.code())),
-                        status == null ? "" : status.id(), notes.getOrDefault(indicator.code(), ""));
+                printer.printRecord(indicator.code(), indicator.stt(), neutralise(indicator.wording()), indicator.unit(),
+                        neutralise(machineValue(indicator, assessment.figures().get(indicator.code()))),
+                        status == null ? "" : status.id(), neutralise(notes.getOrDefault(indicator.code(), "")));
             }
             return null;
         });
@@ -41,11 +41,25 @@ public final class CsvOutputs {
         return write(new String[] {"severity", "rule", "code", "cell", "message"}, printer -> {
             for (Finding finding : assessment.findings()) {
                 printer.printRecord(finding.severity().id(), finding.rule(), finding.code(),
-                        cellOf.apply(finding.code()), finding.message());
+                        cellOf.apply(finding.code()), neutralise(finding.message()));
             }
             return null;
         });
     }
+
+    /**
+     * Text that a spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage
+     * return) gets a leading apostrophe, so that opening the CSV in Excel runs nothing an officer
+     * typed (CSV injection). Numbers are left alone: a machine-readable -5 must stay -5.
+     */
+    static String neutralise(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     /** Dot decimal, no grouping, two decimals for rates, Có/Không, ISO dates; empty when none. */
     static String machineValue(Indicator indicator, Value value) {

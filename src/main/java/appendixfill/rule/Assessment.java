@@ -41,6 +41,14 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
 
     /** Assesses the typed cells of one workbook; a cell not given is blank. */
     public static Assessment of(Catalogue catalogue, RuleBook rules, Map<String, Typed> typed) {
+        return of(catalogue, rules, typed, List.of());
+    }
+
+    /**
+     * Assesses the typed cells of one workbook, with what was found while reading it (rows of a
+     * plain table matched by wording, rows that matched nothing); those about no indicator come first.
+     */
+    public static Assessment of(Catalogue catalogue, RuleBook rules, Map<String, Typed> typed, List<Finding> read) {
         Map<String, Value> entered = new LinkedHashMap<>();
         Map<String, Status> statuses = new LinkedHashMap<>();
         Map<String, Typed> canonical = new LinkedHashMap<>();
@@ -62,7 +70,13 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             }
         }
         findings.addAll(rules.check(figures));
-        findings.sort(Comparator.comparingInt((Finding f) -> catalogue.position(f.code()))
+        // A row the officer's table lacks is said once, as missing from the table, not also as left blank.
+        java.util.Set<String> absent = read.stream().filter(f -> f.rule().equals("form.row-missing"))
+                .map(Finding::code).collect(java.util.stream.Collectors.toSet());
+        findings.removeIf(f -> f.rule().equals("input.missing") && absent.contains(f.code()));
+        findings.addAll(read);
+        findings.sort(Comparator.comparingInt((Finding f) -> catalogue.find(f.code()).isPresent()
+                        ? catalogue.position(f.code()) : -1)
                 .thenComparing(Finding::severity));
         return new Assessment(figures, statuses, canonical, findings);
     }

@@ -24,6 +24,55 @@ final class Cells {
         return value(cell, cell.getCellType());
     }
 
+    /**
+     * Like {@link #read}, for workbooks not of the tool's making: a formula POI cannot print
+     * (an external reference, a function it does not know) still gives its saved result.
+     */
+    static Typed readSafely(Cell cell) {
+        try {
+            return read(cell);
+        } catch (RuntimeException e) {
+            try {
+                return cell.getCellType() == CellType.FORMULA
+                        ? new Typed.Formula("?", value(cell, cell.getCachedFormulaResultType())) : Typed.BLANK;
+            } catch (RuntimeException again) {
+                return new Typed.Error("#VALUE!");
+            }
+        }
+    }
+
+    /**
+     * Puts what an officer typed elsewhere into a cell of the template, as close to how it was
+     * typed as a cell allows: a formula from another workbook keeps only its result, since its
+     * references would point at the wrong cells here.
+     */
+    static void place(Cell cell, Typed typed) {
+        if (typed instanceof Typed.Number n) {
+            cell.setCellValue(n.number().doubleValue());
+        } else if (typed instanceof Typed.Text t) {
+            cell.setCellValue(t.text());
+        } else if (typed instanceof Typed.Date d) {
+            org.apache.poi.ss.usermodel.Workbook workbook = cell.getSheet().getWorkbook();
+            org.apache.poi.ss.usermodel.CellStyle style = workbook.createCellStyle();
+            style.cloneStyleFrom(cell.getCellStyle());
+            style.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+            cell.setCellValue(d.date());
+            cell.setCellStyle(style);
+        } else if (typed instanceof Typed.Bool b) {
+            cell.setCellValue(b.value());
+        } else if (typed instanceof Typed.Error e) {
+            try {
+                cell.setCellErrorValue(FormulaError.forString(e.code()).getCode());
+            } catch (IllegalArgumentException unknown) {
+                cell.setCellValue(e.code());
+            }
+        } else if (typed instanceof Typed.Formula f) {
+            place(cell, f.cached());
+        } else {
+            cell.setBlank();
+        }
+    }
+
     private static Typed value(Cell cell, CellType type) {
         switch (type) {
             case NUMERIC:

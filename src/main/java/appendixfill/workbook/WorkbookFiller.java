@@ -5,6 +5,7 @@ import appendixfill.indicator.Document;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.input.Typed;
+import appendixfill.input.UnusableInput;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import appendixfill.rule.Severity;
@@ -55,7 +56,22 @@ public final class WorkbookFiller {
     }
 
     /** Fills the workbook in memory and writes it to {@code out}; the source file is not touched. */
-    public void fill(FormWorkbook form, Assessment assessment, String summary, OutputStream out) throws IOException {
+    public void fill(FormWorkbook form, Assessment assessment, String summary, OutputStream out)
+            throws IOException, UnusableInput {
+        try {
+            fillAndWrite(form, assessment, summary, out);
+        } catch (RuntimeException e) {
+            if (!form.isOfficersOwn()) {
+                throw e;
+            }
+            // POI parses parts of the officer's own workbook (styles, comments, merged ranges, the
+            // package) only when they are touched or written: a damaged one shows here, the input's fault.
+            throw FormWorkbook.unreadable(form.file().toString(), "Excel (.xlsx)", e);
+        }
+    }
+
+    private void fillAndWrite(FormWorkbook form, Assessment assessment, String summary, OutputStream out)
+            throws IOException {
         XSSFWorkbook workbook = form.workbook();
         Ledger ledger = form.ledger();
         Map<String, List<Finding>> byCode = new LinkedHashMap<>();

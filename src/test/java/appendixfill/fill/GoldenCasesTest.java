@@ -3,6 +3,7 @@ package appendixfill.fill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
+import appendixfill.workbook.PlainTables;
 import appendixfill.workbook.TypedWorkbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,12 +53,18 @@ class GoldenCasesTest {
         int exit = Main.commandLine(new PrintWriter(stdout), new PrintWriter(stderr))
                 .execute(input.toString(), "--out", out.toString());
 
-        String base = input.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        String base = input.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
         check(folder.resolve("expected.exit"), exit + "\n");
         for (String output : OUTPUTS) {
             check(folder.resolve("expected." + output), Files.readString(out.resolve(base + "." + output)));
         }
         assertEquals("", stderr.toString());
+        String sameValuesAs = properties.getProperty("same-values-as");
+        if (sameValuesAs != null) {
+            assertEquals(Files.readString(CASES.resolve(sameValuesAs).resolve("expected.values.csv")),
+                    Files.readString(folder.resolve("expected.values.csv")),
+                    "a plain form gives the same values.csv as the named template with the same data");
+        }
     }
 
     private static Path input(Path folder, Properties properties, Path out) throws IOException {
@@ -66,6 +73,12 @@ class GoldenCasesTest {
             return Path.of(workbook);
         }
         Path typed = folder.resolve(properties.getProperty("typed", "typed.tsv"));
+        String plain = properties.getProperty("plain");
+        if (plain != null) {
+            PlainTables.Shape shape = PlainTables.Shape.parse(plain).with(properties);
+            return PlainTables.write(TypedWorkbooks.readTyped(typed), shape,
+                    out.resolve("input." + properties.getProperty("format", "xlsx")));
+        }
         return TypedWorkbooks.write(TypedWorkbooks.readTyped(typed), out.resolve("input.xlsx"));
     }
 

@@ -98,7 +98,7 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             Standing standing = listed && unit.isEmpty() ? Standing.UNLISTED
                     : used.errors() > 0 ? Standing.WITH_ERRORS : Standing.RECEIVED;
             String reason = standing == Standing.UNLISTED ? "không có trong danh sách đơn vị; vẫn được tổng hợp" : "";
-            if (used.errors() > 0 || used.warnings() > 0) {
+            if (used.errors() > 0) {
                 reason = join(reason, used.errors() + " lỗi, " + used.warnings() + " cảnh báo");
             }
             if (ranked.size() > 1) {

@@ -154,6 +154,7 @@ public final class StreamedWorkbook {
         private final String shown;
         private final Catalogue catalogue;
         private final Set<String> extraSheetNames;
+        private Map<Integer, String> shared = Map.of();
 
         Parse(ZipFile zip, String shown, Catalogue catalogue, Set<String> extraSheetNames) {
             this.zip = zip;
@@ -171,6 +172,11 @@ public final class StreamedWorkbook {
             boolean[] date1904 = {false};
             readWorkbook(sheetRelIds, names, date1904);
             Map<String, String> targets = readRelationships("xl/_rels/workbook.xml.rels");
+            Map<String, String> properties = readCustomProperties();
+            if (Layout.CONSOLIDATION_TEMPLATE.equals(properties.get(Layout.PROPERTY_TEMPLATE))) {
+                // A consolidation has no cells of the form: its totals are in its hidden sheet.
+                return new StreamedWorkbook(Map.of(), properties, readExtraSheets(sheetRelIds, targets, Map.of()));
+            }
 
             // Where each indicator's cell is, grouped by sheet.
             Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
@@ -204,28 +210,9 @@ public final class StreamedWorkbook {
                 String part = sheetPart(targets, sheetRelIds.get(sheet.getKey()));
                 readCells(part, sheet.getValue(), raw, false);
             }
-            Map<String, List<List<String>>> extra = new LinkedHashMap<>();
-            Map<String, Map<String, RawCell>> extraRaw = new LinkedHashMap<>();
-            Set<String> extraNames = new HashSet<>(extraSheetNames);
-            extraNames.add(Layout.LEDGER_SHEET);
-            for (String name : extraNames) {
-                if (sheetRelIds.containsKey(name)) {
-                    Map<String, RawCell> cells = new HashMap<>();
-                    readCells(sheetPart(targets, sheetRelIds.get(name)), null, cells, true);
-                    extraRaw.put(name, cells);
-                }
-            }
-
-            // Shared strings are read once, keeping only the ones the cells above refer to.
-            Set<Integer> needed = new HashSet<>();
-            raw.values().forEach(c -> addShared(c, needed));
-            extraRaw.values().forEach(m -> m.values().forEach(c -> addShared(c, needed)));
-            Map<Integer, String> shared = needed.isEmpty() ? Map.of() : readSharedStrings(targets, needed);
-            NumberFormats styles = raw.values().stream().anyMatch(c -> isNumberish(c)) ? readStyles(targets) : NumberFormats.NONE;
-
-            for (Map.Entry<String, Map<String, RawCell>> sheet : extraRaw.entrySet()) {
-                extra.put(sheet.getKey(), rows(sheet.getValue(), shared));
-            }
+            Map<String, List<List<String>>> extra = readExtraSheets(sheetRelIds, targets, raw);
+            NumberFormats styles = raw.values().stream().anyMatch(Parse::isNumberish) ? readStyles(targets)
+                    : NumberFormats.NONE;
             Ledger ledger = Ledger.fromRows(extra.getOrDefault(Layout.LEDGER_SHEET, List.of()));
             Map<String, Typed> typed = new LinkedHashMap<>();
             for (Indicator indicator : catalogue.indicators()) {
@@ -236,11 +223,41 @@ public final class StreamedWorkbook {
                 Typed current = cell == null ? Typed.BLANK : type(cell, shared, styles, date1904[0]);
                 typed.put(indicator.code(), ledger.original(indicator.code(), current));
             }
-            extra.remove(Layout.LEDGER_SHEET);
             if (!extraSheetNames.contains(Layout.LEDGER_SHEET)) {
-                extra.keySet().retainAll(extraSheetNames);
+                extra.remove(Layout.LEDGER_SHEET);
             }
-            return new StreamedWorkbook(Collections.unmodifiableMap(typed), readCustomProperties(), extra);
+            return new StreamedWorkbook(Collections.unmodifiableMap(typed), properties, extra);
+        }
+
+        /** The ledger and the extra sheets asked for, whole, as text. */
+        private Map<String, List<List<String>>> readExtraSheets(Map<String, String> sheetRelIds,
+                Map<String, String> targets, Map<String, RawCell> named) throws IOException, XMLStreamException {
+            Map<String, Map<String, RawCell>> extraRaw = new LinkedHashMap<>();
+            Set<String> extraNames = new java.util.TreeSet<>(extraSheetNames);
+            extraNames.add(Layout.LEDGER_SHEET);
+            for (String name : extraNames) {
+                if (sheetRelIds.containsKey(name)) {
+                    Map<String, RawCell> cells = new HashMap<>();
+                    readCells(sheetPart(targets, sheetRelIds.get(name)), null, cells, true);
+                    extraRaw.put(name, cells);
+                }
+            }
+            // Shared strings are read once, keeping only the ones the cells refer to.
+            List<RawCell> all = new ArrayList<>(named.values());
+            extraRaw.values().forEach(m -> all.addAll(m.values()));
+            Set<Integer> needed = needed(all);
+            shared = needed.isEmpty() ? Map.of() : readSharedStrings(targets, needed);
+            Map<String, List<List<String>>> extra = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, RawCell>> sheet : extraRaw.entrySet()) {
+                extra.put(sheet.getKey(), rows(sheet.getValue(), shared));
+            }
+            return extra;
+        }
+
+        private static Set<Integer> needed(java.util.Collection<RawCell> cells) {
+            Set<Integer> needed = new HashSet<>();
+            cells.forEach(c -> addShared(c, needed));
+            return needed;
         }
 
         private void readWorkbook(Map<String, String> sheetRelIds, Map<String, String> names, boolean[] date1904)

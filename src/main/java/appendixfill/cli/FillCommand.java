@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Fills, checks and reports one or more Phụ lục I workbooks. */
 @Command(name = "appendix-fill", mixinStandardHelpOptions = true, version = "appendix-fill 0.1.0",
-        subcommands = TemplateCommand.class, sortOptions = false,
+        subcommands = {TemplateCommand.class, ConsolidateCommand.class}, sortOptions = false,
         description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I (.xlsx).",
             "Ghi ra NAME.filled.xlsx, NAME.report.txt, NAME.values.csv và NAME.findings.csv."},
         exitCodeListHeading = "%nMã thoát:%n",

@@ -15,6 +15,9 @@ public final class Narrative {
     /** The template, under the classpath folder the build copies {@code velocity/} into. */
     public static final String TEMPLATE = "velocity/bao-cao.vm";
 
+    /** The receiver's report on a consolidation. */
+    public static final String CONSOLIDATION_TEMPLATE = "velocity/tong-hop.vm";
+
     private final VelocityEngine engine;
 
     public Narrative() {
@@ -35,7 +38,19 @@ public final class Narrative {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(figures));
         context.put("doc", new DocumentView(Document.of(figures)));
-        Template template = engine.getTemplate(TEMPLATE, "UTF-8");
+        return merge(TEMPLATE, context);
+    }
+
+    /** The receiver's report on a consolidation, NFC, lines ending in \n. */
+    public String render(appendixfill.consolidate.Consolidated consolidated) {
+        VelocityContext context = new VelocityContext();
+        context.put("v", new IndicatorViews(consolidated.figures()));
+        context.put("c", new ConsolidationView(consolidated));
+        return merge(CONSOLIDATION_TEMPLATE, context);
+    }
+
+    private String merge(String name, VelocityContext context) {
+        Template template = engine.getTemplate(name, "UTF-8");
         StringWriter out = new StringWriter();
         template.merge(context, out);
         String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")

@@ -145,7 +145,7 @@ public final class StreamedWorkbook {
     }
 
     /** A cell as stored: its type attribute, style, value text and formula, before it is typed. */
-    private record RawCell(String type, int style, String value, String formula, String inline) {
+    record RawCell(String type, int style, String value, String formula, String inline) {
     }
 
     /** One reading of one zip. */
@@ -327,6 +327,18 @@ public final class StreamedWorkbook {
          * code), or every cell when {@code all} (stored under its address).
          */
         private void readCells(String part, Map<String, String> wanted, Map<String, RawCell> out, boolean all)
+                throws IOException, XMLStreamException {
+            byte[] xml;
+            try (InputStream in = open(part)) {
+                xml = in.readAllBytes();
+            }
+            if (!SheetScanner.scan(xml, wanted, out, all)) {
+                readCellsWithStax(part, wanted, out, all);
+            }
+        }
+
+        /** The general reader, for sheets the scanner does not recognise (e.g. prefixed elements). */
+        private void readCellsWithStax(String part, Map<String, String> wanted, Map<String, RawCell> out, boolean all)
                 throws IOException, XMLStreamException {
             int remaining = all ? Integer.MAX_VALUE : wanted.size();
             try (InputStream in = open(part)) {

@@ -23,13 +23,13 @@ final class SheetScanner {
      */
     static boolean scan(byte[] xml, Map<String, String> wanted, Map<String, RawCell> out, boolean all) {
         int remaining = all ? Integer.MAX_VALUE : wanted.size();
-        int sheetData = indexOf(xml, "<sheetData", 0);
+        int sheetData = indexOf(xml, SHEET_DATA, 0);
         if (sheetData < 0) {
             return false;
         }
         int i = sheetData;
         while (remaining > 0) {
-            i = indexOf(xml, "<c", i);
+            i = indexOf(xml, CELL, i);
             if (i < 0) {
                 break;
             }
@@ -38,22 +38,27 @@ final class SheetScanner {
                 i += 2;
                 continue;
             }
-            int tagEnd = indexOf(xml, ">", i);
+            int tagEnd = indexOf(xml, TAG_END, i);
             if (tagEnd < 0) {
                 return false;
             }
             boolean empty = xml[tagEnd - 1] == '/';
-            String attributes = new String(xml, i + 2, (empty ? tagEnd - 1 : tagEnd) - i - 2, StandardCharsets.UTF_8);
-            String address = attribute(attributes, "r");
+            String address = address(xml, i + 2, tagEnd);
             if (address == null) {
                 // Cells without their address are positional: left to the general reader.
                 return false;
             }
             String key = all ? address : wanted.get(address);
-            int close = empty ? tagEnd : indexOf(xml, "</c>", tagEnd);
+            if (key == null) {
+                // A cell's children (<f>, <v>, <is>) hold no "<c": the scan goes on from its tag.
+                i = tagEnd;
+                continue;
+            }
+            int close = empty ? tagEnd : indexOf(xml, CELL_END, tagEnd);
             if (close < 0) {
                 return false;
             }
+            String attributes = new String(xml, i + 2, (empty ? tagEnd - 1 : tagEnd) - i - 2, StandardCharsets.UTF_8);
             if (key != null) {
                 String type = attribute(attributes, "t");
                 String style = attribute(attributes, "s");
@@ -76,6 +81,127 @@ final class SheetScanner {
             i = close;
         }
         return true;
+    }
+
+    /** An element found by {@link #elements}: its attributes and its text, tags inside stripped. */
+    record Element(Map<String, String> attributes, String text) {
+        String attribute(String name) {
+            return attributes.get(name);
+        }
+    }
+
+    /**
+     * Every element of that (unprefixed) name between {@code from} and {@code to}, for the small
+     * parts of a workbook (workbook.xml, styles.xml, custom.xml). Attribute names keep their
+     * prefix ({@code r:id}).
+     */
+    static java.util.List<Element> elements(byte[] xml, String name, int from, int to) {
+        byte[] open = ("<" + name).getBytes(StandardCharsets.US_ASCII);
+        byte[] close = ("</" + name + ">").getBytes(StandardCharsets.US_ASCII);
+        java.util.List<Element> found = new java.util.ArrayList<>();
+        int i = from;
+        while (true) {
+            i = indexOf(xml, open, i);
+            if (i < 0 || i >= to) {
+                return found;
+            }
+            int after = i + open.length;
+            byte next = after < xml.length ? xml[after] : 0;
+            if (next != ' ' && next != '>' && next != '/' && next != '\t' && next != '\n' && next != '\r') {
+                i = after;
+                continue;
+            }
+            int tagEnd = indexOf(xml, TAG_END, after);
+            boolean empty = xml[tagEnd - 1] == '/';
+            String tag = new String(xml, after, (empty ? tagEnd - 1 : tagEnd) - after, StandardCharsets.UTF_8);
+            Map<String, String> attributes = attributes(tag);
+            String text = "";
+            int end = tagEnd;
+            if (!empty) {
+                end = indexOf(xml, close, tagEnd);
+                if (end < 0) {
+                    return found;
+                }
+                text = unescape(stripTags(new String(xml, tagEnd + 1, end - tagEnd - 1, StandardCharsets.UTF_8)));
+            }
+            found.add(new Element(attributes, text));
+            i = end;
+        }
+    }
+
+    /** name="value" or name='value' pairs of a tag. */
+    private static Map<String, String> attributes(String tag) {
+        Map<String, String> attributes = new java.util.HashMap<>();
+        int i = 0;
+        int n = tag.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(tag.charAt(i))) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < n && tag.charAt(i) != '=' && !Character.isWhitespace(tag.charAt(i))) {
+                i++;
+            }
+            String name = tag.substring(nameStart, i);
+            while (i < n && (Character.isWhitespace(tag.charAt(i)) || tag.charAt(i) == '=')) {
+                i++;
+            }
+            if (i >= n || name.isEmpty()) {
+                break;
+            }
+            char quote = tag.charAt(i);
+            if (quote != '"' && quote != '\'') {
+                break;
+            }
+            int close = tag.indexOf(quote, i + 1);
+            if (close < 0) {
+                break;
+            }
+            attributes.put(name, unescape(tag.substring(i + 1, close)));
+            i = close + 1;
+        }
+        return attributes;
+    }
+
+    private static String stripTags(String text) {
+        if (text.indexOf('<') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inTag = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<') {
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (!inTag) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Where an ASCII text starts in the bytes, or -1. */
+    static int find(byte[] xml, String ascii, int from) {
+        return indexOf(xml, ascii.getBytes(StandardCharsets.US_ASCII), from);
+    }
+
+    /** The r attribute of a cell's tag, read from the bytes (an address is ASCII); null without one. */
+    private static String address(byte[] xml, int from, int tagEnd) {
+        for (int i = from; i < tagEnd - 3; i++) {
+            byte before = xml[i];
+            if ((before == ' ' || before == '\t' || before == '\n' || before == '\r') && xml[i + 1] == 'r'
+                    && xml[i + 2] == '=' && (xml[i + 3] == '"' || xml[i + 3] == '\'')) {
+                int start = i + 4;
+                int end = start;
+                while (end < tagEnd && xml[end] != xml[i + 3]) {
+                    end++;
+                }
+                return new String(xml, start, end - start, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
     }
 
     /** The text of the first child element of that name; "" for an empty one, null when absent. */
@@ -199,16 +325,21 @@ final class SheetScanner {
         return out.toString();
     }
 
-    private static int indexOf(byte[] xml, String ascii, int from) {
-        byte first = (byte) ascii.charAt(0);
-        int last = xml.length - ascii.length();
+    private static final byte[] SHEET_DATA = "<sheetData".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CELL = "<c".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TAG_END = ">".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CELL_END = "</c>".getBytes(StandardCharsets.US_ASCII);
+
+    private static int indexOf(byte[] xml, byte[] pattern, int from) {
+        byte first = pattern[0];
+        int last = xml.length - pattern.length;
         outer:
         for (int i = Math.max(0, from); i <= last; i++) {
             if (xml[i] != first) {
                 continue;
             }
-            for (int j = 1; j < ascii.length(); j++) {
-                if (xml[i + j] != (byte) ascii.charAt(j)) {
+            for (int j = 1; j < pattern.length; j++) {
+                if (xml[i + j] != pattern[j]) {
                     continue outer;
                 }
             }

@@ -51,6 +51,9 @@ public final class StreamedWorkbook {
 
     private static final XMLInputFactory XML = safeFactory();
 
+    /** Date or not, by number format: the same few formats recur in every workbook. */
+    private static final Map<String, Boolean> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, Typed> typed;
     private final Map<String, String> properties;
     private final Map<String, List<List<String>>> extraSheets;
@@ -262,7 +265,26 @@ public final class StreamedWorkbook {
 
         private void readWorkbook(Map<String, String> sheetRelIds, Map<String, String> names, boolean[] date1904)
                 throws IOException, XMLStreamException {
-            try (InputStream in = open("xl/workbook.xml")) {
+            byte[] bytes = bytes("xl/workbook.xml");
+            List<SheetScanner.Element> sheets = SheetScanner.elements(bytes, "sheet", 0, bytes.length);
+            if (!sheets.isEmpty()) {
+                for (SheetScanner.Element sheet : sheets) {
+                    sheetRelIds.put(sheet.attribute("name"), sheet.attribute("r:id"));
+                }
+                for (SheetScanner.Element name : SheetScanner.elements(bytes, "definedName", 0, bytes.length)) {
+                    names.putIfAbsent(name.attribute("name"), name.text());
+                }
+                for (SheetScanner.Element properties : SheetScanner.elements(bytes, "workbookPr", 0, bytes.length)) {
+                    String value = properties.attribute("date1904");
+                    date1904[0] = "1".equals(value) || "true".equals(value);
+                }
+                if (sheetRelIds.values().stream().noneMatch(java.util.Objects::isNull)) {
+                    return;
+                }
+                sheetRelIds.clear();
+                names.clear();
+            }
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
                 XMLStreamReader xml = XML.createXMLStreamReader(in);
                 try {
                     while (xml.hasNext()) {
@@ -462,7 +484,20 @@ public final class StreamedWorkbook {
             }
             Map<Integer, String> formats = new HashMap<>();
             List<Integer> xfs = new ArrayList<>();
-            try (InputStream in = open(part)) {
+            byte[] bytes = bytes(part);
+            int cellXfs = SheetScanner.find(bytes, "<cellXfs", 0);
+            int cellXfsEnd = cellXfs < 0 ? -1 : SheetScanner.find(bytes, "</cellXfs>", cellXfs);
+            if (cellXfsEnd > 0) {
+                for (SheetScanner.Element format : SheetScanner.elements(bytes, "numFmt", 0, bytes.length)) {
+                    formats.put(Integer.parseInt(format.attribute("numFmtId")), format.attribute("formatCode"));
+                }
+                for (SheetScanner.Element xf : SheetScanner.elements(bytes, "xf", cellXfs, cellXfsEnd)) {
+                    String id = xf.attribute("numFmtId");
+                    xfs.add(id == null ? 0 : Integer.parseInt(id));
+                }
+                return new NumberFormats(formats, xfs);
+            }
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
                 XMLStreamReader xml = XML.createXMLStreamReader(in);
                 try {
                     boolean inCellXfs = false;
@@ -498,7 +533,15 @@ public final class StreamedWorkbook {
             if (zip.getEntry("docProps/custom.xml") == null) {
                 return properties;
             }
-            try (InputStream in = open("docProps/custom.xml")) {
+            byte[] bytes = bytes("docProps/custom.xml");
+            List<SheetScanner.Element> found = SheetScanner.elements(bytes, "property", 0, bytes.length);
+            if (!found.isEmpty()) {
+                for (SheetScanner.Element property : found) {
+                    properties.put(property.attribute("name"), property.text());
+                }
+                return properties;
+            }
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
                 XMLStreamReader xml = XML.createXMLStreamReader(in);
                 try {
                     String name = null;
@@ -519,6 +562,12 @@ public final class StreamedWorkbook {
                 }
             }
             return properties;
+        }
+
+        private byte[] bytes(String part) throws IOException {
+            try (InputStream in = open(part)) {
+                return in.readAllBytes();
+            }
         }
 
         private InputStream open(String part) throws IOException {
@@ -573,12 +622,10 @@ public final class StreamedWorkbook {
                     return Typed.BLANK;
                 }
                 double number = v == null || v.isEmpty() ? 0.0 : Double.parseDouble(v.trim());
-                String format = styles.format(cell.style());
-                int formatId = styles.formatId(cell.style());
-                if (DateUtil.isValidExcelDate(number) && DateUtil.isADateFormat(formatId, format)) {
+                if (DateUtil.isValidExcelDate(number) && styles.isDate(cell.style())) {
                     return new Typed.Date(DateUtil.getLocalDateTime(number, date1904).toLocalDate());
                 }
-                boolean percent = format != null && format.contains("%");
+                boolean percent = styles.isPercent(cell.style());
                 return new Typed.Number(new BigDecimal(Double.toString(number)), percent);
             }
         }
@@ -613,17 +660,24 @@ public final class StreamedWorkbook {
         return rows;
     }
 
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("\\$?([A-Z]{1,3})\\$?(\\d{1,7})");
+
     /** 'Phụ lục I'!$D$9 → the cell; null for a range, an error or anything else. */
     private static CellReference reference(String formula) {
         if (formula == null || formula.contains("#REF!") || formula.contains(":") || !formula.contains("!")) {
             return null;
         }
-        try {
-            CellReference ref = new CellReference(formula);
-            return ref.getSheetName() == null ? null : ref;
-        } catch (RuntimeException e) {
+        int bang = formula.lastIndexOf('!');
+        String sheet = formula.substring(0, bang).strip();
+        if (sheet.length() >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) {
+            sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
+        }
+        java.util.regex.Matcher m = ADDRESS.matcher(formula.substring(bang + 1).strip());
+        if (sheet.isEmpty() || !m.matches()) {
             return null;
         }
+        return new CellReference(sheet, Integer.parseInt(m.group(2)) - 1, CellReference.convertColStringToIndex(m.group(1)),
+                false, false);
     }
 
     /** The number formats of the cell styles: enough to tell dates and percentages. */
@@ -638,6 +692,18 @@ public final class StreamedWorkbook {
             int id = formatId(style);
             String format = formats.get(id);
             return format != null ? format : BuiltinFormats.getBuiltinFormat(id);
+        }
+
+        /** As POI's DateUtil decides it for a cell of this style. */
+        boolean isDate(int style) {
+            // Decided once per format: DateUtil's test runs regular expressions.
+            return DATE_FORMATS.computeIfAbsent(formatId(style) + "\u0000" + format(style),
+                    k -> DateUtil.isADateFormat(formatId(style), format(style)));
+        }
+
+        boolean isPercent(int style) {
+            String format = format(style);
+            return format != null && format.contains("%");
         }
     }
 

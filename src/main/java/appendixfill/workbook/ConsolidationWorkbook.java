@@ -13,6 +13,7 @@ import appendixfill.indicator.Kind;
 import appendixfill.indicator.Rates;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
+import appendixfill.workbook.SheetWriter.Look;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -21,24 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The consolidated workbook (OUT.xlsx): sheet «Tổng hợp Phụ lục I» with a total column and one
  * column per unit counted, sheet «Tình hình nộp báo cáo», and a very hidden sheet with the totals
- * as numbers, so that the workbook can itself be consolidated as one unit. Written row by row
- * (POI's streaming writer): thousands of unit columns stay in little memory.
+ * as text, so that the workbook can itself be consolidated as one unit. Written row by row as
+ * plain SpreadsheetML ({@link SheetWriter}): thousands of unit columns stay in little memory.
  */
 public final class ConsolidationWorkbook {
 
@@ -60,22 +50,12 @@ public final class ConsolidationWorkbook {
 
     /** Writes the consolidated workbook. */
     public void write(Consolidated consolidated, OutputStream out) throws IOException {
-        XSSFWorkbook base = new XSSFWorkbook();
-        var properties = base.getProperties();
-        properties.getCoreProperties().setCreator("appendix-fill");
-        properties.getCoreProperties().setTitle("Tổng hợp Phụ lục I - " + consolidated.name());
-        properties.getCustomProperties().addProperty(Layout.PROPERTY_TEMPLATE, Layout.CONSOLIDATION_TEMPLATE);
-        properties.getCustomProperties().addProperty(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
-        SXSSFWorkbook workbook = new SXSSFWorkbook(base, 20);
-        try {
-            Looks looks = new Looks(workbook);
-            writeTable(workbook, consolidated, looks);
-            writeRoll(workbook, consolidated.roll(), looks);
-            writeTotals(workbook, consolidated);
-            workbook.write(out);
-        } finally {
-            workbook.dispose();
-            workbook.close();
+        try (SheetWriter writer = new SheetWriter(out)) {
+            writeTable(writer, consolidated);
+            writeRoll(writer, consolidated.roll());
+            writeTotals(writer, consolidated);
+            writer.finish("Tổng hợp Phụ lục I - " + consolidated.name(), Layout.CONSOLIDATION_TEMPLATE,
+                    Catalogue.TEMPLATE_VERSION);
         }
     }
 
@@ -103,31 +83,26 @@ public final class ConsolidationWorkbook {
         return Set.of(Layout.TOTALS_SHEET);
     }
 
-    private void writeTable(SXSSFWorkbook workbook, Consolidated consolidated, Looks looks) {
-        SXSSFSheet sheet = workbook.createSheet(Layout.CONSOLIDATION_SHEET);
+    private void writeTable(SheetWriter sheet, Consolidated consolidated) throws IOException {
         List<Roll.Entry> units = consolidated.roll().counted();
-        int[] widths = {9, 60, 12, 16, 12, 40};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
-        }
-        for (int i = 0; i < units.size(); i++) {
-            sheet.setColumnWidth(FIRST_UNIT_COLUMN + i, 16 * 256);
-        }
-        text(sheet.createRow(0), 0, "PHỤ LỤC I – TỔNG HỢP SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC", looks.title);
-        text(sheet.createRow(1), 0, consolidated.name() + consolidated.roll().period().map(p -> ", " + p).orElse(""),
-                looks.title);
-        text(sheet.createRow(2), 0, "Tổng hợp từ " + consolidated.totals().units() + " đơn vị; mỗi tỷ lệ tính lại từ "
-                + "tổng tử số và tổng mẫu số, không cộng hay lấy trung bình các tỷ lệ. Xem trang «" + Layout.ROLL_SHEET
-                + "».", looks.plain);
-        Row header = sheet.createRow(HEADER_ROW);
+        sheet.startSheet(Layout.CONSOLIDATION_SHEET, false, new int[] {9, 60, 12, 16, 12, 40}, FIRST_UNIT_COLUMN,
+                FIRST_UNIT_COLUMN + units.size(), FIRST_UNIT_COLUMN, HEADER_ROW + 1);
+        sheet.row(0);
+        sheet.text(0, "PHỤ LỤC I – TỔNG HỢP SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC", Look.TITLE);
+        sheet.row(1);
+        sheet.text(0, consolidated.name() + consolidated.roll().period().map(p -> ", " + p).orElse(""), Look.TITLE);
+        sheet.row(2);
+        sheet.text(0, "Tổng hợp từ " + consolidated.totals().units() + " đơn vị; mỗi tỷ lệ tính lại từ tổng tử số và "
+                + "tổng mẫu số, không cộng hay lấy trung bình các tỷ lệ. Xem trang «" + Layout.ROLL_SHEET + "».",
+                Look.PLAIN);
+        sheet.row(HEADER_ROW);
         String[] titles = {"STT", "Chỉ tiêu", "Đơn vị tính", "Tổng cộng", "Số đơn vị có số liệu", "Ghi chú"};
         for (int i = 0; i < titles.length; i++) {
-            text(header, i, titles[i], looks.header);
+            sheet.text(i, titles[i], Look.HEADER);
         }
         for (int i = 0; i < units.size(); i++) {
-            text(header, FIRST_UNIT_COLUMN + i, units.get(i).name(), looks.header);
+            sheet.text(FIRST_UNIT_COLUMN + i, units.get(i).name(), Look.HEADER);
         }
-        sheet.createFreezePane(FIRST_UNIT_COLUMN, HEADER_ROW + 1);
 
         // The row of every indicator, so that a rate's formula can point at its parts' totals.
         Map<String, Integer> rowOf = new HashMap<>();
@@ -135,82 +110,90 @@ public final class ConsolidationWorkbook {
         for (Indicator indicator : consolidated.rows()) {
             rowOf.put(indicator.code(), next++);
         }
-        String lastUnitColumn = CellReference.convertNumToColString(FIRST_UNIT_COLUMN + Math.max(0, units.size() - 1));
         String firstUnitColumn = CellReference.convertNumToColString(FIRST_UNIT_COLUMN);
+        String lastUnitColumn = CellReference.convertNumToColString(FIRST_UNIT_COLUMN + Math.max(0, units.size() - 1));
         String totalColumn = CellReference.convertNumToColString(TOTAL_COLUMN);
         for (Indicator indicator : consolidated.rows()) {
             int r = rowOf.get(indicator.code());
-            Row row = sheet.createRow(r);
+            sheet.row(r);
             boolean heading = indicator.kind() == Kind.HEADING;
-            text(row, 0, indicator.stt(), heading ? looks.boldCell : looks.cell);
-            text(row, 1, indicator.wording(), heading ? looks.boldCell : looks.cell);
-            text(row, 2, indicator.unit(), looks.cell);
+            sheet.text(0, indicator.stt(), heading ? Look.BOLD_CELL : Look.CELL);
+            sheet.text(1, indicator.wording(), heading ? Look.BOLD_CELL : Look.CELL);
+            sheet.text(2, indicator.unit(), Look.CELL);
             if (heading) {
                 continue;
             }
             Value total = consolidated.figures().get(indicator.code());
-            Cell cell = row.createCell(TOTAL_COLUMN);
             Method method = indicator.consolidation().method();
+            String formula = null;
             if (method == Method.SUM && !units.isEmpty()) {
-                cell.setCellFormula("IF(COUNT(" + firstUnitColumn + (r + 1) + ":" + lastUnitColumn + (r + 1)
-                        + ")=0,\"\",SUM(" + firstUnitColumn + (r + 1) + ":" + lastUnitColumn + (r + 1) + "))");
+                String range = firstUnitColumn + (r + 1) + ":" + lastUnitColumn + (r + 1);
+                // Blank, not 0, when no unit gave the figure: a missing value is not a zero.
+                formula = "IF(COUNT(" + range + ")=0,\"\",SUM(" + range + "))";
             } else if (method == Method.RATE) {
                 String num = totalColumn + (rowOf.get(indicator.numerator()) + 1);
                 String den = totalColumn + (rowOf.get(indicator.denominator()) + 1);
-                cell.setCellFormula("IF(OR(" + num + "=\"\"," + den + "=\"\"),\"\",IF(" + den + "=0,\""
-                        + VietnameseFormat.NOT_APPLICABLE + "\",ROUND(" + num + "/" + den + "*100," + Rates.SCALE + ")))");
+                formula = "IF(OR(" + num + "=\"\"," + den + "=\"\"),\"\",IF(" + den + "=0,\""
+                        + VietnameseFormat.NOT_APPLICABLE + "\",ROUND(" + num + "/" + den + "*100," + Rates.SCALE + ")))";
             }
-            value(cell, total, indicator, looks, true);
+            value(sheet, TOTAL_COLUMN, formula, total, indicator, true);
             if (method == Method.SUM || method == Method.RATE || method == Method.WEIGHTED || method == Method.YES_COUNT) {
-                row.createCell(COVERAGE_COLUMN).setCellValue(consolidated.totals().coverage(catalogue, indicator.code()));
-                row.getCell(COVERAGE_COLUMN).setCellStyle(looks.count);
+                sheet.number(COVERAGE_COLUMN, String.valueOf(consolidated.totals().coverage(catalogue, indicator.code())),
+                        Look.COUNT);
+            } else {
+                sheet.text(COVERAGE_COLUMN, "", Look.CELL);
             }
-            text(row, NOTE_COLUMN, consolidated.note(indicator.code()), looks.cell);
+            sheet.text(NOTE_COLUMN, consolidated.note(indicator.code()), Look.CELL);
             for (int i = 0; i < units.size(); i++) {
                 Submission unit = units.get(i).submission().orElseThrow();
-                Cell unitCell = row.createCell(FIRST_UNIT_COLUMN + i);
                 if (method == Method.YES_COUNT && unit.totals().units() > 1) {
                     Tally tally = unit.totals().tally(indicator.code());
-                    if (tally.units() > 0) {
-                        unitCell.setCellValue(Consolidated.answers(tally));
-                    }
-                    unitCell.setCellStyle(looks.cell);
+                    sheet.text(FIRST_UNIT_COLUMN + i, tally.units() > 0 ? Consolidated.answers(tally) : "", Look.CELL);
                 } else {
-                    value(unitCell, unit.shown().getOrDefault(indicator.code(), Value.MISSING), indicator, looks, false);
+                    value(sheet, FIRST_UNIT_COLUMN + i, null, unit.shown().getOrDefault(indicator.code(), Value.MISSING),
+                            indicator, false);
                 }
             }
         }
+        sheet.endSheet();
     }
 
-    private static void value(Cell cell, Value value, Indicator indicator, Looks looks, boolean total) {
+    private static void value(SheetWriter sheet, int column, String formula, Value value, Indicator indicator,
+            boolean total) throws IOException {
         if (value instanceof Value.Amount a) {
-            cell.setCellValue(a.number().doubleValue());
             boolean percent = indicator.kind() == Kind.RATE || indicator.kind() == Kind.PERCENT;
-            cell.setCellStyle(percent ? (total ? looks.totalRate : looks.rate) : (total ? looks.totalCount : looks.count));
+            Look look = percent ? (total ? Look.TOTAL_RATE : Look.RATE) : (total ? Look.TOTAL_COUNT : Look.COUNT);
+            if (formula != null) {
+                sheet.formula(column, formula, a.number().toPlainString(), look);
+            } else {
+                sheet.number(column, a.number().toPlainString(), look);
+            }
             return;
         }
+        String text;
         if (value instanceof Value.NotApplicable) {
-            cell.setCellValue(VietnameseFormat.NOT_APPLICABLE);
+            text = VietnameseFormat.NOT_APPLICABLE;
         } else if (value instanceof Value.YesNo y) {
-            cell.setCellValue(y.word());
+            text = y.word();
         } else if (value instanceof Value.Text t) {
-            cell.setCellValue(t.text());
+            text = t.text();
         } else if (value instanceof Value.Day d) {
-            cell.setCellValue(VietnameseFormat.date(d));
+            text = VietnameseFormat.date(d);
         } else {
-            // A missing value stays blank (never 0); a formula's saved result is then empty text.
-            cell.setCellValue("");
+            text = "";
         }
-        cell.setCellStyle(total ? looks.totalCell : looks.cell);
+        Look look = total ? Look.TOTAL_CELL : Look.CELL;
+        if (formula != null) {
+            sheet.formulaText(column, formula, text, look);
+        } else {
+            sheet.text(column, text, look);
+        }
     }
 
-    private void writeRoll(SXSSFWorkbook workbook, Roll roll, Looks looks) {
-        SXSSFSheet sheet = workbook.createSheet(Layout.ROLL_SHEET);
-        int[] widths = {6, 12, 28, 18, 30, 22, 60, 8, 10, 100};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
-        }
-        text(sheet.createRow(0), 0, "TÌNH HÌNH NỘP BÁO CÁO", looks.title);
+    private void writeRoll(SheetWriter sheet, Roll roll) throws IOException {
+        sheet.startSheet(Layout.ROLL_SHEET, false, new int[] {6, 12, 28, 18, 30, 22, 60, 8, 10, 100}, 10, 10, 0, 4);
+        sheet.row(0);
+        sheet.text(0, "TÌNH HÌNH NỘP BÁO CÁO", Look.TITLE);
         List<String> parts = new ArrayList<>();
         for (Standing standing : Standing.values()) {
             long n = roll.count(standing);
@@ -218,39 +201,39 @@ public final class ConsolidationWorkbook {
                 parts.add(standing.word() + ": " + n);
             }
         }
-        text(sheet.createRow(1), 0, "Tổng hợp " + roll.totals().units() + " đơn vị. " + String.join("; ", parts) + ".",
-                looks.plain);
-        Row header = sheet.createRow(3);
+        sheet.row(1);
+        sheet.text(0, "Tổng hợp " + roll.totals().units() + " đơn vị. " + String.join("; ", parts) + ".", Look.PLAIN);
+        sheet.row(3);
         String[] titles = {"STT", "Mã", "Đơn vị", "Trực thuộc", "Tệp", "Tình trạng", "Lý do", "Số lỗi", "Số cảnh báo",
             "Lỗi và cảnh báo"};
         for (int i = 0; i < titles.length; i++) {
-            text(header, i, titles[i], looks.header);
+            sheet.text(i, titles[i], Look.HEADER);
         }
-        sheet.createFreezePane(0, 4);
         int r = 4;
         for (Roll.Entry entry : roll.entries()) {
-            Row row = sheet.createRow(r);
-            row.createCell(0).setCellValue(r - 3);
-            text(row, 1, entry.unit().map(u -> u.code()).orElse(""), looks.cell);
-            text(row, 2, entry.name(), looks.cell);
-            text(row, 3, entry.unit().map(u -> u.parent()).orElse(""), looks.cell);
-            text(row, 4, entry.submission().map(Submission::file).orElse(""), looks.cell);
-            text(row, 5, entry.standing().word(), entry.standing() == Standing.RECEIVED ? looks.cell : looks.flagged);
-            text(row, 6, entry.reason(), looks.cell);
+            sheet.row(r);
+            sheet.number(0, String.valueOf(r - 3), Look.COUNT);
+            sheet.text(1, entry.unit().map(u -> u.code()).orElse(""), Look.CELL);
+            sheet.text(2, entry.name(), Look.CELL);
+            sheet.text(3, entry.unit().map(u -> u.parent()).orElse(""), Look.CELL);
+            sheet.text(4, entry.submission().map(Submission::file).orElse(""), Look.CELL);
+            sheet.text(5, entry.standing().word(), entry.standing() == Standing.RECEIVED ? Look.CELL : Look.BOLD_CELL);
+            sheet.text(6, entry.reason(), Look.CELL);
             if (entry.submission().filter(Submission::readable).isPresent()) {
                 Submission submission = entry.submission().get();
-                row.createCell(7).setCellValue(submission.errors());
-                row.createCell(8).setCellValue(submission.warnings());
+                sheet.number(7, String.valueOf(submission.errors()), Look.COUNT);
+                sheet.number(8, String.valueOf(submission.warnings()), Look.COUNT);
                 String findings = String.join("\n", submission.findings());
-                text(row, 9, findings.length() > MAX_CELL_TEXT ? findings.substring(0, MAX_CELL_TEXT) + "…" : findings,
-                        looks.cell);
+                sheet.text(9, findings.length() > MAX_CELL_TEXT ? findings.substring(0, MAX_CELL_TEXT) + "…" : findings,
+                        Look.CELL);
             }
             r++;
         }
+        sheet.endSheet();
     }
 
-    private static void writeTotals(SXSSFWorkbook workbook, Consolidated consolidated) {
-        SXSSFSheet sheet = workbook.createSheet(Layout.TOTALS_SHEET);
+    private static void writeTotals(SheetWriter sheet, Consolidated consolidated) throws IOException {
+        sheet.startSheet(Layout.TOTALS_SHEET, true, new int[0], 0, 0, 0, 0);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("name", consolidated.name()));
         consolidated.roll().period().ifPresent(p -> {
@@ -260,83 +243,12 @@ public final class ConsolidationWorkbook {
         rows.addAll(consolidated.totals().toRows());
         int r = 0;
         for (List<String> values : rows) {
-            Row row = sheet.createRow(r++);
+            sheet.row(r++);
             for (int c = 0; c < values.size(); c++) {
                 // Text, never numbers: the totals read back digit for digit, with no binary rounding.
-                row.createCell(c).setCellValue(values.get(c));
+                sheet.text(c, values.get(c), Look.DEFAULT);
             }
         }
-        workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
-    }
-
-    private static void text(Row row, int column, String text, CellStyle style) {
-        Cell cell = row.createCell(column);
-        if (!text.isEmpty()) {
-            cell.setCellValue(text);
-        }
-        cell.setCellStyle(style);
-    }
-
-    /** The few cell styles of the consolidated workbook. */
-    private static final class Looks {
-        final CellStyle title;
-        final CellStyle plain;
-        final CellStyle header;
-        final CellStyle cell;
-        final CellStyle boldCell;
-        final CellStyle flagged;
-        final CellStyle count;
-        final CellStyle rate;
-        final CellStyle totalCount;
-        final CellStyle totalRate;
-        final CellStyle totalCell;
-
-        Looks(SXSSFWorkbook workbook) {
-            Font normal = font(workbook, false);
-            Font bold = font(workbook, true);
-            title = style(workbook, bold, false);
-            plain = style(workbook, normal, false);
-            header = style(workbook, bold, true);
-            header.setWrapText(true);
-            cell = style(workbook, normal, true);
-            cell.setWrapText(true);
-            boldCell = style(workbook, bold, true);
-            boldCell.setWrapText(true);
-            flagged = style(workbook, bold, true);
-            count = style(workbook, normal, true);
-            count.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
-            rate = style(workbook, normal, true);
-            rate.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
-            totalCount = style(workbook, bold, true);
-            totalCount.setDataFormat(count.getDataFormat());
-            totalRate = style(workbook, bold, true);
-            totalRate.setDataFormat(rate.getDataFormat());
-            totalCell = style(workbook, bold, true);
-            for (CellStyle total : List.of(totalCount, totalRate, totalCell)) {
-                total.setFillForegroundColor(Styles.DERIVED_FILL);
-                total.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            }
-        }
-
-        private static Font font(SXSSFWorkbook workbook, boolean bold) {
-            Font font = workbook.createFont();
-            font.setFontName(Styles.fontName());
-            font.setFontHeightInPoints((short) 12);
-            font.setBold(bold);
-            return font;
-        }
-
-        private static CellStyle style(SXSSFWorkbook workbook, Font font, boolean bordered) {
-            CellStyle style = workbook.createCellStyle();
-            style.setFont(font);
-            style.setVerticalAlignment(VerticalAlignment.TOP);
-            if (bordered) {
-                style.setBorderTop(BorderStyle.THIN);
-                style.setBorderBottom(BorderStyle.THIN);
-                style.setBorderLeft(BorderStyle.THIN);
-                style.setBorderRight(BorderStyle.THIN);
-            }
-            return style;
-        }
+        sheet.endSheet();
     }
 }

@@ -110,7 +110,7 @@ public final class UnitWorkbookGenerator {
             int roll = random.nextInt(100);
             switch (indicator.kind()) {
                 case COUNT -> cells.put(indicator.code(), roll < 5 ? "" : roll == 5 ? "t:" + random.nextInt(30) + " "
-                        + indicator.unit().toLowerCase() : "n:" + random.nextInt(roll < 50 ? 30 : 5000));
+                        + indicator.unit().toLowerCase() : "n:" + random.nextInt(roll < 90 ? 20 : 200));
                 case YES_NO -> cells.put(indicator.code(), roll < 10 ? "" : roll < 60 ? "t:Có" : "t:Không");
                 default -> {
                 }

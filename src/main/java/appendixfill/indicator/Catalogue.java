@@ -32,6 +32,7 @@ public final class Catalogue {
 
     private final List<Indicator> indicators;
     private final Map<String, Indicator> byCode;
+    private final Map<String, Integer> positions;
 
     public Catalogue(List<Indicator> indicators) {
         this.indicators = List.copyOf(indicators);
@@ -42,6 +43,12 @@ public final class Catalogue {
             }
         }
         this.byCode = Map.copyOf(map);
+        Map<String, Integer> order = new LinkedHashMap<>();
+        for (int i = 0; i < this.indicators.size(); i++) {
+            order.put(this.indicators.get(i).code(), i);
+        }
+        // Looked up for every finding of every workbook when sorting: a consolidation sorts thousands.
+        this.positions = Map.copyOf(order);
         for (Indicator rate : indicators) {
             if (rate.kind() == Kind.RATE) {
                 requireCount(rate, rate.numerator());
@@ -123,7 +130,11 @@ public final class Catalogue {
 
     /** The position of an indicator in the form, for ordering findings. */
     public int position(String code) {
-        return indicators.indexOf(require(code));
+        Integer position = positions.get(code);
+        if (position == null) {
+            require(code);
+        }
+        return position;
     }
 
     private void requireCount(Indicator owner, String code) {

@@ -35,6 +35,8 @@ final class SheetWriter implements AutoCloseable {
     private final List<SheetEntry> sheets = new ArrayList<>();
     private Writer sheet;
     private int rowOpen = -1;
+    private String rowNumber = "";
+    private final List<String> columnLetters = new ArrayList<>();
 
     SheetWriter(OutputStream out) {
         zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -50,7 +52,7 @@ final class SheetWriter implements AutoCloseable {
             int frozenColumns, int frozenRows) throws IOException {
         sheets.add(new SheetEntry(name, veryHidden));
         entry("xl/worksheets/sheet" + sheets.size() + ".xml");
-        sheet = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+        sheet = new java.io.BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
         sheet.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
                 + "\" xmlns:r=\"" + REL + "\"><sheetViews><sheetView workbookViewId=\"0\""
                 + (sheets.size() == 1 ? " tabSelected=\"1\"" : "") + ">");
@@ -77,7 +79,8 @@ final class SheetWriter implements AutoCloseable {
     /** Starts row {@code row} (0-based); rows must come in order. */
     void row(int row) throws IOException {
         endRow();
-        sheet.write("<row r=\"" + (row + 1) + "\">");
+        rowNumber = String.valueOf(row + 1);
+        sheet.write("<row r=\"" + rowNumber + "\">");
         rowOpen = row;
     }
 
@@ -181,7 +184,11 @@ final class SheetWriter implements AutoCloseable {
     }
 
     private String address(int column) {
-        return CellReference.convertNumToColString(column) + (rowOpen + 1);
+        // Thousands of unit columns, a hundred rows each: the letters are worked out once per column.
+        while (columnLetters.size() <= column) {
+            columnLetters.add(CellReference.convertNumToColString(columnLetters.size()));
+        }
+        return columnLetters.get(column) + rowNumber;
     }
 
     private void escape(String text) throws IOException {

@@ -350,10 +350,7 @@ public final class StreamedWorkbook {
          */
         private void readCells(String part, Map<String, String> wanted, Map<String, RawCell> out, boolean all)
                 throws IOException, XMLStreamException {
-            byte[] xml;
-            try (InputStream in = open(part)) {
-                xml = in.readAllBytes();
-            }
+            byte[] xml = bytes(part);
             if (!SheetScanner.scan(xml, wanted, out, all)) {
                 readCellsWithStax(part, wanted, out, all);
             }
@@ -566,7 +563,17 @@ public final class StreamedWorkbook {
 
         private byte[] bytes(String part) throws IOException {
             try (InputStream in = open(part)) {
-                return in.readAllBytes();
+                long size = zip.getEntry(part).getSize();
+                if (size < 0 || size > MAX_ENTRY_BYTES) {
+                    return in.readAllBytes();
+                }
+                // The size the zip declares, checked: a shorter entry is corrupt, a longer one is read on.
+                byte[] bytes = in.readNBytes((int) size);
+                byte[] rest = in.readAllBytes();
+                if (bytes.length < size || rest.length > 0) {
+                    throw new IOException(part + " is not the size its zip entry declares");
+                }
+                return bytes;
             }
         }
 

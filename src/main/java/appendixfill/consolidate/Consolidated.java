@@ -81,12 +81,19 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
         };
     }
 
+    /** How many units a total covers, when not all: "3/5 đơn vị có số liệu"; else empty. */
+    public String coverageNote(String code) {
+        int all = totals().units();
+        int covered = totals().coverage(catalogue, code);
+        return covered < all ? covered + "/" + all + " đơn vị có số liệu" : "";
+    }
+
     /** What the receiver is told beside a total: which units it covers, how it was computed. */
     public String note(String code) {
         Indicator indicator = catalogue.require(code);
         int all = totals().units();
         int covered = totals().coverage(catalogue, code);
-        String coverage = covered < all ? covered + "/" + all + " đơn vị có số liệu" : "";
+        String coverage = coverageNote(code);
         return switch (indicator.consolidation().method()) {
             case SUM -> coverage;
             case RATE -> join("tính lại từ tổng " + catalogue.require(indicator.numerator()).label() + " ÷ tổng "

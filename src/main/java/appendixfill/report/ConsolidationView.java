@@ -69,10 +69,13 @@ public final class ConsolidationView {
                     ? consolidated.note(indicator.code())
                     : value.isPresent() || value instanceof appendixfill.indicator.Value.NotApplicable
                     ? VietnameseFormat.value(indicator, value) : "chưa có số liệu";
-            String note = indicator.kind() == Kind.YES_NO ? "" : consolidated.note(indicator.code());
+            // The report names how a rate was computed once, in its own sentence; beside each rate
+            // only what it covers.
+            String note = indicator.kind() == Kind.YES_NO ? ""
+                    : indicator.kind() == Kind.RATE ? consolidated.coverageNote(indicator.code())
+                    : consolidated.note(indicator.code());
             String unit = indicator.kind() == Kind.RATE || indicator.kind() == Kind.PERCENT
-                    || indicator.kind() == Kind.YES_NO || !value.isPresent() ? "" : indicator.unit().toLowerCase(
-                    java.util.Locale.forLanguageTag("vi"));
+                    || indicator.kind() == Kind.YES_NO || !value.isPresent() ? "" : inProse(indicator.unit());
             rows.add(Map.of("stt", indicator.stt().isEmpty() ? "" : indicator.stt(), "label", indicator.label(),
                     "value", shown, "unit", unit, "note", note));
         }
@@ -88,6 +91,12 @@ public final class ConsolidationView {
                     "file", file));
         }
         return problems;
+    }
+
+    /** "Văn bản" → "văn bản" inside a sentence; an abbreviation (PAKN) stays as it is. */
+    private static String inProse(String unit) {
+        java.util.Locale vietnamese = java.util.Locale.forLanguageTag("vi");
+        return unit.equals(unit.toUpperCase(vietnamese)) ? unit : unit.toLowerCase(vietnamese);
     }
 
     private static Standing standing(String id) {

@@ -94,19 +94,20 @@ public final class ConsolidationJob {
         Roll roll = Roll.of(units, Arrays.asList(submissions), period);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         String base = outName.substring(0, outName.length() - ".xlsx".length());
+        String report = new Narrative().render(consolidated);
+        Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
+        contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
+        contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
+                .getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".long.csv", stream -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            CsvOutputs.longValues(consolidated, writer);
+            writer.flush();
+        });
+        contents.put(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll).getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".report.txt", stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
         try (OutputFiles outputs = new OutputFiles(outFolder)) {
-            outputs.stage(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
-            outputs.stage(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
-                    .getBytes(StandardCharsets.UTF_8)));
-            outputs.stage(base + ".long.csv", stream -> {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                CsvOutputs.longValues(consolidated, writer);
-                writer.flush();
-            });
-            outputs.stage(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll)
-                    .getBytes(StandardCharsets.UTF_8)));
-            String report = new Narrative().render(consolidated);
-            outputs.stage(base + ".report.txt", stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
+            outputs.stageTogether(contents);
             return new Result(consolidated, outputs.commit());
         }
     }

@@ -48,6 +48,33 @@ final class OutputFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes several outputs to their temporary files at once, each on its own thread (the
+     * consolidated workbook and long.csv take the longest); they are committed in the order given.
+     */
+    void stageTogether(Map<String, Content> contents) throws UnusableInput {
+        Map<String, Path> temps = new LinkedHashMap<>();
+        for (String fileName : contents.keySet()) {
+            Path temp = folder.resolve(".appendix-fill-" + java.util.UUID.randomUUID() + ".tmp");
+            staged.put(folder.resolve(fileName), temp);
+            temps.put(fileName, temp);
+        }
+        List<IOException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        contents.entrySet().parallelStream().forEach(entry -> {
+            try (OutputStream out = Files.newOutputStream(temps.get(entry.getKey()),
+                    java.nio.file.StandardOpenOption.CREATE_NEW)) {
+                entry.getValue().writeTo(out);
+            } catch (IOException e) {
+                failures.add(e);
+            }
+        });
+        if (!failures.isEmpty()) {
+            IOException e = failures.get(0);
+            throw new UnusableInput("Không ghi được tệp kết quả vào thư mục «" + folder + "» (" + reason(e)
+                    + "). Hãy chọn thư mục khác bằng --out, hoặc kiểm tra quyền ghi và dung lượng đĩa.", e);
+        }
+    }
+
     /** Moves every staged output into place; returns the files written. */
     List<Path> commit() throws UnusableInput {
         List<Path> written = new ArrayList<>();

@@ -189,14 +189,13 @@ public final class StreamedWorkbook {
                 if (indicator.kind() == Kind.HEADING) {
                     continue;
                 }
-                CellReference ref = reference(names.get(indicator.name()));
-                if (ref == null || !sheetRelIds.containsKey(ref.getSheetName())) {
+                NamedCell ref = reference(names.get(indicator.name()));
+                if (ref == null || !sheetRelIds.containsKey(ref.sheet())) {
                     absent.add(indicator.name());
                     continue;
                 }
                 located++;
-                String address = new CellReference(ref.getRow(), ref.getCol()).formatAsString();
-                wanted.computeIfAbsent(ref.getSheetName(), s -> new HashMap<>()).put(address, indicator.code());
+                wanted.computeIfAbsent(ref.sheet(), s -> new HashMap<>()).put(ref.address(), indicator.code());
             }
             if (located == 0) {
                 throw new UnusableInput("Tệp " + shown + " không phải biểu Phụ lục I theo mẫu của appendix-fill: "
@@ -667,10 +666,12 @@ public final class StreamedWorkbook {
         return rows;
     }
 
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("\\$?([A-Z]{1,3})\\$?(\\d{1,7})");
+    /** Where a defined name points: a sheet and a cell address without $ (D9). */
+    private record NamedCell(String sheet, String address) {
+    }
 
     /** 'Phụ lục I'!$D$9 → the cell; null for a range, an error or anything else. */
-    private static CellReference reference(String formula) {
+    private static NamedCell reference(String formula) {
         if (formula == null || formula.contains("#REF!") || formula.contains(":") || !formula.contains("!")) {
             return null;
         }
@@ -679,12 +680,17 @@ public final class StreamedWorkbook {
         if (sheet.length() >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) {
             sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
         }
-        java.util.regex.Matcher m = ADDRESS.matcher(formula.substring(bang + 1).strip());
-        if (sheet.isEmpty() || !m.matches()) {
+        String cell = formula.substring(bang + 1).strip().replace("$", "");
+        int digits = 0;
+        while (digits < cell.length() && (cell.charAt(digits) | 0x20) >= 'a' && (cell.charAt(digits) | 0x20) <= 'z') {
+            digits++;
+        }
+        boolean valid = digits >= 1 && digits <= 3 && digits < cell.length() && cell.length() - digits <= 7
+                && cell.chars().skip(digits).allMatch(c -> c >= '0' && c <= '9') && cell.charAt(digits) != '0';
+        if (sheet.isEmpty() || !valid) {
             return null;
         }
-        return new CellReference(sheet, Integer.parseInt(m.group(2)) - 1, CellReference.convertColStringToIndex(m.group(1)),
-                false, false);
+        return new NamedCell(sheet, cell.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The number formats of the cell styles: enough to tell dates and percentages. */

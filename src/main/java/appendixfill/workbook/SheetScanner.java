@@ -59,25 +59,23 @@ final class SheetScanner {
                 return false;
             }
             String attributes = new String(xml, i + 2, (empty ? tagEnd - 1 : tagEnd) - i - 2, StandardCharsets.UTF_8);
-            if (key != null) {
-                String type = attribute(attributes, "t");
-                String style = attribute(attributes, "s");
-                String value = null;
-                String formula = null;
-                String inline = null;
-                if (!empty) {
-                    String body = new String(xml, tagEnd + 1, close - tagEnd - 1, StandardCharsets.UTF_8);
-                    value = element(body, "v");
-                    formula = element(body, "f");
-                    int is = body.indexOf("<is");
-                    if (is >= 0) {
-                        inline = inlineText(body.substring(is));
-                    }
+            String type = attribute(attributes, "t");
+            String style = attribute(attributes, "s");
+            String value = null;
+            String formula = null;
+            String inline = null;
+            if (!empty) {
+                String body = new String(xml, tagEnd + 1, close - tagEnd - 1, StandardCharsets.UTF_8);
+                value = element(body, "v");
+                formula = element(body, "f");
+                int is = body.indexOf("<is");
+                if (is >= 0) {
+                    inline = inlineText(body.substring(is));
                 }
-                out.put(key, new RawCell(type == null ? "n" : type, style == null ? 0 : Integer.parseInt(style.trim()),
-                        value, formula, inline));
-                remaining--;
             }
+            out.put(key, new RawCell(type == null ? "n" : type, style == null ? 0 : Integer.parseInt(style.trim()),
+                    value, formula, inline));
+            remaining--;
             i = close;
         }
         return true;

@@ -710,8 +710,17 @@ public final class StreamedWorkbook {
         /** As POI's DateUtil decides it for a cell of this style. */
         boolean isDate(int style) {
             // Decided once per format: DateUtil's test runs regular expressions.
-            return DATE_FORMATS.computeIfAbsent(formatId(style) + "\u0000" + format(style),
-                    k -> DateUtil.isADateFormat(formatId(style), format(style)));
+            String key = formatId(style) + "\u0000" + format(style);
+            Boolean known = DATE_FORMATS.get(key);
+            if (known != null) {
+                return known;
+            }
+            boolean date = DateUtil.isADateFormat(formatId(style), format(style));
+            // Bounded: a workbook crafted with thousands of formats must not grow it without end.
+            if (DATE_FORMATS.size() < 10_000) {
+                DATE_FORMATS.put(key, date);
+            }
+            return date;
         }
 
         boolean isPercent(int style) {

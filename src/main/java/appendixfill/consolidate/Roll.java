@@ -75,7 +75,9 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         Map<String, Optional<Unit>> candidateUnit = new HashMap<>();
         for (Submission submission : sorted) {
             Optional<Unit> unit = match(submission, byCode, byKey);
-            String key = unit.map(Unit::code).orElse("?" + Unit.key(submission.unit()));
+            // Workbooks that do not name their unit are never taken for one another's duplicates.
+            String key = unit.map(Unit::code).orElse(submission.unit().isBlank() ? "?file:" + submission.file()
+                    : "?" + Unit.key(submission.unit()));
             Optional<Entry> refused = refusal(submission, unit, period);
             if (refused.isPresent()) {
                 if (unit.isPresent()) {

@@ -50,7 +50,8 @@ public record Submission(String file, String unit, Optional<Period> period, Valu
     /** A commune's workbook, assessed as a single fill assesses it. */
     public static Submission of(String file, Assessment assessment, String version) {
         Figures figures = assessment.figures();
-        String unit = (text(figures, "unit.level") + " " + text(figures, "unit.name")).strip();
+        String name = text(figures, "unit.name");
+        String unit = name.isEmpty() ? "" : (text(figures, "unit.level") + " " + name).strip();
         List<String> findings = assessment.findings().stream().filter(f -> f.severity() != Severity.INFO)
                 .map(Submission::line).toList();
         return new Submission(file, unit, period(figures), figures.get("report.date"), version,

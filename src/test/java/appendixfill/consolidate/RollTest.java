@@ -83,4 +83,12 @@ class RollTest {
                 line(roll.entries().get(0)));
         assertEquals(Standing.DUPLICATE, roll.entries().get(1).standing());
     }
+
+    @Test
+    void workbooksThatDoNotNameTheirUnitAreNotDuplicatesOfEachOther() {
+        Roll roll = Roll.of(List.of(), List.of(unit("x.xlsx", "1.1=n:1"), unit("y.xlsx", "1.1=n:2")), Optional.empty());
+        // A blank unit name is an error of its own, but no reason to drop either workbook.
+        assertEquals(List.of(Standing.WITH_ERRORS, Standing.WITH_ERRORS), roll.entries().stream().map(Roll.Entry::standing).toList());
+        assertEquals(2, roll.totals().units());
+    }
 }

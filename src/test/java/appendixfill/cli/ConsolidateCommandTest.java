@@ -192,4 +192,30 @@ class ConsolidateCommandTest {
         assertEquals("Kỳ báo cáo «quý V 2023» không hợp lệ. Ghi như \"năm 2023\", \"quý III 2024\", "
                 + "\"6 tháng 2025\" hoặc \"9 tháng 2025\".\n", run.err());
     }
+
+    @Test
+    void theSameFolderGivesByteIdenticalOutputs() throws IOException {
+        Path in = receivedFolder();
+        Path first = Files.createDirectories(folder.resolve("lan-1"));
+        Path second = Files.createDirectories(folder.resolve("lan-2"));
+        run("consolidate", in.toString(), "--units", folder.resolve("units.csv").toString(), "--out",
+                first.resolve("t.xlsx").toString(), "--name", "Tỉnh");
+        run("consolidate", in.toString(), "--units", folder.resolve("units.csv").toString(), "--out",
+                second.resolve("t.xlsx").toString(), "--name", "Tỉnh");
+        for (String name : List.of("t.xlsx", "t.values.csv", "t.long.csv", "t.units.csv", "t.report.txt")) {
+            assertEquals(java.util.Arrays.toString(Files.readAllBytes(first.resolve(name))),
+                    java.util.Arrays.toString(Files.readAllBytes(second.resolve(name))), name);
+        }
+    }
+
+    @Test
+    void aUnitsListWithoutItsHeaderIsOneMessageAndNothingWritten() throws IOException {
+        Path units = Files.writeString(folder.resolve("ds.csv"), "001,xã An Bình\n", StandardCharsets.UTF_8);
+        Run run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
+                folder.resolve("t.xlsx").toString());
+        assertEquals(2, run.exit());
+        assertEquals("Tệp danh sách đơn vị «" + units + "» phải có dòng tiêu đề gồm các cột code,name,parent (mã, "
+                + "tên, đơn vị trực thuộc); dòng tiêu đề hiện là: [001, xã An Bình].\n", run.err());
+        assertTrue(!Files.exists(folder.resolve("t.xlsx")));
+    }
 }

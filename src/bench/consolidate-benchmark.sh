@@ -30,7 +30,7 @@ echo "nproc=$(nproc)"
 opts="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
 i=1
 while [ "$i" -le "$runs" ]; do
-  /usr/bin/time -f "run $i: wall %e s, peak RSS %M KB, exit %x" \
+  /usr/bin/time -f "run $i: wall %e s (CPU: user %U s, sys %S s), peak RSS %M KB, exit %x" \
     "$java_cmd" $opts -jar "$here/target/appendix-fill.jar" consolidate "$units" \
     --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
   i=$((i + 1))

@@ -107,4 +107,21 @@ class StreamedWorkbookTest {
         UnusableInput e = assertThrows(UnusableInput.class, () -> streamed(file));
         assertTrue(!e.getMessage().contains("BÍ MẬT"), e.getMessage());
     }
+
+    @Test
+    void readsAWorkbookSavedByLibreOfficeAsPoiReadsIt() throws Exception {
+        // LibreOffice rewrites every part: shared strings, its own styles and cell types.
+        Path soffice = LibreOffice.require();
+        Path profile = Files.createDirectories(temp.resolve("profile"));
+        Path converted = Files.createDirectories(temp.resolve("saved"));
+        Path source = Files.copy(EXAMPLE, temp.resolve("vi-du.xlsx"));
+        Process process = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + profile.toUri(),
+                "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                converted.toString(), source.toString()).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("soffice.log").toFile()).start();
+        assertTrue(process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "soffice did not finish");
+        Path saved = converted.resolve("vi-du.xlsx");
+        assertTrue(Files.exists(saved), Files.readString(temp.resolve("soffice.log")));
+        assertSameCells(viaPoi(saved), streamed(saved));
+    }
 }

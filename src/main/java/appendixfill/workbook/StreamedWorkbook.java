@@ -51,6 +51,42 @@ public final class StreamedWorkbook {
 
     private static final XMLInputFactory XML = safeFactory();
 
+    /**
+     * workbook.xml and styles.xml parsed, by their exact bytes: workbooks made from the one
+     * template and saved by the same program often share them byte for byte, and parsing them
+     * is a good part of reading a workbook. A pure function of the bytes, so a hit is exact.
+     */
+    private static final Map<Content, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The bytes of a part, compared by content. */
+    private record Content(byte[] bytes, int hash) {
+        Content(byte[] bytes) {
+            this(bytes, java.util.Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Content c && c.hash == hash && java.util.Arrays.equals(c.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** What workbook.xml says: the sheets' relationship ids, the defined names, the date system. */
+    private record WorkbookPart(Map<String, String> sheetRelIds, Map<String, String> names, boolean date1904) {
+    }
+
+    private static void remember(Content key, Object parsed) {
+        // Bounded: distinct workbooks (each saved its own way) must not fill memory.
+        if (PARSED.size() >= 64) {
+            PARSED.clear();
+        }
+        PARSED.put(key, parsed);
+    }
+
     /** Date or not, by number format: the same few formats recur in every workbook. */
     private static final Map<String, Boolean> DATE_FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -265,6 +301,20 @@ public final class StreamedWorkbook {
         private void readWorkbook(Map<String, String> sheetRelIds, Map<String, String> names, boolean[] date1904)
                 throws IOException, XMLStreamException {
             byte[] bytes = bytes("xl/workbook.xml");
+            Content key = new Content(bytes);
+            WorkbookPart known = (WorkbookPart) PARSED.get(key);
+            if (known == null) {
+                parseWorkbook(bytes, sheetRelIds, names, date1904);
+                remember(key, new WorkbookPart(Map.copyOf(sheetRelIds), Map.copyOf(names), date1904[0]));
+                return;
+            }
+            sheetRelIds.putAll(known.sheetRelIds());
+            names.putAll(known.names());
+            date1904[0] = known.date1904();
+        }
+
+        private void parseWorkbook(byte[] bytes, Map<String, String> sheetRelIds, Map<String, String> names,
+                boolean[] date1904) throws IOException, XMLStreamException {
             List<SheetScanner.Element> sheets = SheetScanner.elements(bytes, "sheet", 0, bytes.length);
             if (!sheets.isEmpty()) {
                 for (SheetScanner.Element sheet : sheets) {
@@ -478,9 +528,19 @@ public final class StreamedWorkbook {
             if (zip.getEntry(part) == null) {
                 return NumberFormats.NONE;
             }
+            byte[] bytes = bytes(part);
+            Content key = new Content(bytes);
+            NumberFormats known = (NumberFormats) PARSED.get(key);
+            if (known == null) {
+                known = parseStyles(bytes);
+                remember(key, known);
+            }
+            return known;
+        }
+
+        private static NumberFormats parseStyles(byte[] bytes) throws IOException, XMLStreamException {
             Map<Integer, String> formats = new HashMap<>();
             List<Integer> xfs = new ArrayList<>();
-            byte[] bytes = bytes(part);
             int cellXfs = SheetScanner.find(bytes, "<cellXfs", 0);
             int cellXfsEnd = cellXfs < 0 ? -1 : SheetScanner.find(bytes, "</cellXfs>", cellXfs);
             if (cellXfsEnd > 0) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Consolidates a folder of Phụ lục I workbooks into one appendix with a column per unit. */
-@Command(name = "consolidate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "consolidate", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
+        optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
         description = {"Tổng hợp các biểu Phụ lục I (.xlsx) trong thư mục DIR thành một biểu tổng hợp: cột tổng cộng "
             + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",
             "Ghi ra OUT.xlsx, OUT.values.csv, OUT.long.csv, OUT.units.csv và OUT.report.txt."},
@@ -30,6 +31,9 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
+    private boolean help;
 
     @Parameters(paramLabel = "DIR", description = "Thư mục chứa các biểu Phụ lục I nhận được.")
     private Path folder;

@@ -32,7 +32,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("Lỗi dòng lệnh: " + ex.getMessage()
+            ex.getCommandLine().getErr().println("Lỗi dòng lệnh: " + inVietnamese(ex)
                     + ". Xem cách dùng: appendix-fill --help");
             return ExitCode.UNUSABLE;
         });
@@ -43,6 +43,19 @@ public final class Main {
             return ExitCode.INTERNAL;
         });
         return cli;
+    }
+
+    /** The command-line mistakes an officer makes, said in Vietnamese; others as picocli says them. */
+    private static String inVietnamese(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return "không hiểu " + String.join(" ", unmatched.getUnmatched().stream().map(a -> "«" + a + "»").toList());
+        }
+        if (ex instanceof CommandLine.MissingParameterException missing) {
+            return "thiếu " + String.join(", ", missing.getMissing().stream().map(arg -> arg.isOption()
+                    ? "«" + ((CommandLine.Model.OptionSpec) arg).longestName() + " " + arg.paramLabel() + "»"
+                    : "«" + arg.paramLabel() + "»").toList());
+        }
+        return ex.getMessage();
     }
 
     private static Path writeLog(Exception ex) {

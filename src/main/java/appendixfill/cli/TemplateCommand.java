@@ -1,12 +1,13 @@
 package appendixfill.cli;
 
+import appendixfill.fill.FillJob;
+import appendixfill.fill.OutputFiles;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.UnusableInput;
 import appendixfill.workbook.TemplateBuilder;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes the blank official Phụ lục I workbook. */
-@Command(name = "template", mixinStandardHelpOptions = true,
-        description = "Ghi mẫu Phụ lục I trống (.xlsx) để nhập số liệu.")
+@Command(name = "template", usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
+        optionListHeading = "%nTùy chọn:%n", description = "Ghi mẫu Phụ lục I trống để nhập số liệu.")
 final class TemplateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
+    private boolean help;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.xlsx", required = true, description = "Tệp mẫu cần ghi.")
     private Path out;
@@ -28,25 +32,23 @@ final class TemplateCommand implements Callable<Integer> {
     private boolean force;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            err.println("Tên tệp mẫu «" + out + "» phải có đuôi .xlsx, ví dụ: mau-phu-luc-i.xlsx.");
+            return ExitCode.UNUSABLE;
+        }
         if (Files.exists(out) && !force) {
-            spec.commandLine().getErr().println("Tệp «" + out + "» đã có; không ghi đè để khỏi mất số liệu. "
-                    + "Chọn tên khác, hoặc thêm --force để ghi đè.");
+            err.println("Tệp «" + out + "» đã có; không ghi đè để khỏi mất số liệu. Chọn tên khác, hoặc thêm --force "
+                    + "để ghi đè.");
             return ExitCode.UNUSABLE;
         }
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            spec.commandLine().getErr().println("Thư mục «" + folder + "» không tồn tại; không ghi được «" + out + "».");
+        try (OutputFiles outputs = new OutputFiles(FillJob.outputFolder(out, null))) {
+            outputs.stage(out.getFileName().toString(), new TemplateBuilder(Catalogue.standard())::write);
+            outputs.commit();
+        } catch (UnusableInput e) {
+            err.println(e.getMessage());
             return ExitCode.UNUSABLE;
-        }
-        Path temp = Files.createTempFile(folder, ".appendix-fill-", ".tmp");
-        try {
-            try (OutputStream stream = Files.newOutputStream(temp)) {
-                new TemplateBuilder(Catalogue.standard()).write(stream);
-            }
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
         }
         spec.commandLine().getOut().println("Đã ghi mẫu Phụ lục I trống: " + out);
         return ExitCode.OK;

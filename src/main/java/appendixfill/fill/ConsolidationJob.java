@@ -94,7 +94,7 @@ public final class ConsolidationJob {
         Roll roll = Roll.of(units, Arrays.asList(submissions), period);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         String base = outName.substring(0, outName.length() - ".xlsx".length());
-        String report = new Narrative().render(consolidated);
+        String report = Narrative.consolidation().render(consolidated);
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
         contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
         contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** One fill: workbook → typed cells → values → findings → the four outputs. */
 public final class FillJob {
@@ -29,6 +30,11 @@ public final class FillJob {
 
     private final Catalogue catalogue;
     private final RuleBook rules;
+    /**
+     * Velocity starts on the other core while POI opens the workbook (both take a good part of a
+     * single fill's time); a batch of workbooks starts it once.
+     */
+    private final CompletableFuture<Narrative> narrative = CompletableFuture.supplyAsync(Narrative::new);
 
     public FillJob(Catalogue catalogue, RuleBook rules) {
         this.catalogue = catalogue;
@@ -37,13 +43,13 @@ public final class FillJob {
 
     /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .values.csv, .findings.csv. */
     public Result run(Path input, Path outFolder) throws UnusableInput {
-        Path folder = outFolder != null ? outFolder : parentOf(input);
+        Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
         try (FormWorkbook form = FormWorkbook.open(input, catalogue)) {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed());
             String base = baseName(input);
             String summary = summaryLine(assessment);
-            String report = new Narrative().render(assessment.figures());
+            String report = narrative().render(assessment.figures());
             try (OutputFiles outputs = new OutputFiles(folder)) {
                 outputs.stage(base + ".filled.xlsx", out -> new WorkbookFiller(catalogue).fill(form, assessment,
                         summary, out));
@@ -58,19 +64,27 @@ public final class FillJob {
         }
     }
 
+    private Narrative narrative() {
+        return narrative.join();
+    }
+
     static String summaryLine(Assessment assessment) {
         return "Kết quả kiểm tra: " + assessment.count(Severity.ERROR) + " lỗi, " + assessment.count(Severity.WARNING)
                 + " cảnh báo, " + assessment.count(Severity.INFO) + " thông tin.";
     }
 
     /** "vu-muon.xlsx" → "vu-muon"; outputs never take the input's own name. */
-    static String baseName(Path input) {
+    public static String baseName(Path input) {
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static Path parentOf(Path input) {
+    /** Where the outputs of a workbook go: the folder asked for, else beside the input. */
+    public static Path outputFolder(Path input, Path outFolder) {
+        if (outFolder != null) {
+            return outFolder;
+        }
         Path parent = input.toAbsolutePath().getParent();
         return parent != null ? parent : Path.of(".");
     }

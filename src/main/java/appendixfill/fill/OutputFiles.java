@@ -18,22 +18,22 @@ import java.util.Map;
  * The outputs of one fill, written all or nothing: each goes to a temporary file in the target
  * folder first, and only when every one is written are they moved into place.
  */
-final class OutputFiles implements AutoCloseable {
+public final class OutputFiles implements AutoCloseable {
 
     /** Writes the content of one output. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private final Path folder;
     private final Map<Path, Path> staged = new LinkedHashMap<>();
 
-    OutputFiles(Path folder) {
+    public OutputFiles(Path folder) {
         this.folder = folder;
     }
 
     /** Writes one output to its temporary file. */
-    void stage(String fileName, Content content) throws UnusableInput {
+    public void stage(String fileName, Content content) throws UnusableInput {
         Path target = folder.resolve(fileName);
         try {
             // Not Files.createTempFile: its owner-only permissions would stay on the output.
@@ -76,7 +76,7 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** Moves every staged output into place; returns the files written. */
-    List<Path> commit() throws UnusableInput {
+    public List<Path> commit() throws UnusableInput {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, Path> entry : staged.entrySet()) {
             try {

@@ -1,13 +1,8 @@
 package appendixfill.indicator;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,41 +58,15 @@ public final class Catalogue {
     /** The catalogue shipped with the tool, read once. */
     public static synchronized Catalogue standard() {
         if (standard == null) {
-            try (InputStream in = Catalogue.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-                }
-                standard = parse(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            standard = TabSeparated.resource(RESOURCE, Catalogue::parse);
         }
         return standard;
     }
 
-    /** Reads a catalogue: tab-separated, one header line, lines starting with # ignored. */
+    /** Reads a catalogue in the format of {@link TabSeparated}. */
     public static Catalogue parse(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<Indicator> indicators = new ArrayList<>();
-        boolean header = true;
-        int lineNumber = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNumber++;
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            if (header) {
-                if (!Arrays.asList(cells).equals(COLUMNS)) {
-                    throw new IllegalArgumentException("catalogue header must be " + COLUMNS);
-                }
-                header = false;
-                continue;
-            }
-            if (cells.length != COLUMNS.size()) {
-                throw new IllegalArgumentException("catalogue line " + lineNumber + " has " + cells.length
-                        + " columns, expected " + COLUMNS.size());
-            }
+        for (String[] cells : TabSeparated.read(in, COLUMNS, "catalogue")) {
             Kind kind = Kind.of(cells[3]);
             List<String> choices = kind == Kind.CHOICE ? List.of(cells[4].split("\\|")) : List.of();
             String unit = kind == Kind.CHOICE ? "" : cells[4];

@@ -22,7 +22,9 @@ public record Document(String unit, String period, String reportNumber, String p
         Value date = figures.get("report.date");
         String prose = date instanceof Value.Day day ? VietnameseFormat.dateInProse(day)
                 : "ngày     tháng     năm " + year;
-        String shortDate = date instanceof Value.Day day ? VietnameseFormat.date(day) : "   /   /" + year;
+        // As the seed prints a report not yet dated: "ngày    /11/2023".
+        String shortDate = date instanceof Value.Day day
+                ? (day.hasDay() ? "" : "    /") + VietnameseFormat.date(day) : "    /    /" + year;
         String place = figures.get("place") instanceof Value.Text t ? t.text() : text(figures, "unit.name");
         return new Document(unit, period, "Số: " + number + "/BC-UBND", place + ", " + prose, shortDate);
     }

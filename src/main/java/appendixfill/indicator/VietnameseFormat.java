@@ -53,10 +53,15 @@ public final class VietnameseFormat {
         return day.hasDay() ? String.format("%02d/", day.day()) + monthYear : monthYear;
     }
 
-    /** "ngày 20 tháng 11 năm 2023"; with no day, a blank is left for the signer to write it. */
+    /**
+     * "ngày 20 tháng 11 năm 2023"; with no day, a blank is left for the signer to write it. As
+     * Nghị định 30/2020/NĐ-CP asks, days below 10 and the months 1 and 2 take a leading zero
+     * ("ngày 05 tháng 01 năm 2025").
+     */
     public static String dateInProse(Value.Day day) {
-        String dayPart = day.hasDay() ? String.valueOf(day.day()) : "    ";
-        return "ngày " + dayPart + " tháng " + day.month() + " năm " + day.year();
+        String dayPart = day.hasDay() ? String.format("%02d", day.day()) : "    ";
+        String month = day.month() <= 2 ? String.format("%02d", day.month()) : String.valueOf(day.month());
+        return "ngày " + dayPart + " tháng " + month + " năm " + day.year();
     }
 
     private static String grouped(BigDecimal number) {

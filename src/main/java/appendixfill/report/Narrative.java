@@ -1,5 +1,6 @@
 package appendixfill.report;
 
+import appendixfill.consolidate.Consolidated;
 import appendixfill.indicator.Document;
 import appendixfill.indicator.Figures;
 import java.io.StringWriter;
@@ -9,7 +10,7 @@ import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 
-/** Merges a workbook's figures into the Velocity narrative template. */
+/** Merges a workbook's figures, or a consolidation, into a Velocity narrative template. */
 public final class Narrative {
 
     /** The template, under the classpath folder the build copies {@code velocity/} into. */
@@ -19,8 +20,14 @@ public final class Narrative {
     public static final String CONSOLIDATION_TEMPLATE = "velocity/tong-hop.vm";
 
     private final VelocityEngine engine;
+    private final Template template;
 
     public Narrative() {
+        this(TEMPLATE);
+    }
+
+    /** A narrative from another template on the classpath (tests use their own). */
+    Narrative(String templateName) {
         Properties properties = new Properties();
         properties.setProperty("resource.loaders", "class");
         properties.setProperty("resource.loader.class.class",
@@ -31,6 +38,12 @@ public final class Narrative {
         properties.setProperty("parser.space_gobbling", "lines");
         engine = new VelocityEngine(properties);
         engine.init();
+        template = engine.getTemplate(templateName, "UTF-8");
+    }
+
+    /** The receiver's report on a consolidation ({@link #CONSOLIDATION_TEMPLATE}). */
+    public static Narrative consolidation() {
+        return new Narrative(CONSOLIDATION_TEMPLATE);
     }
 
     /** The report text, NFC, lines ending in \n. */
@@ -38,19 +51,18 @@ public final class Narrative {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(figures));
         context.put("doc", new DocumentView(Document.of(figures)));
-        return merge(TEMPLATE, context);
+        return merge(context);
     }
 
     /** The receiver's report on a consolidation, NFC, lines ending in \n. */
-    public String render(appendixfill.consolidate.Consolidated consolidated) {
+    public String render(Consolidated consolidated) {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(consolidated.figures()));
         context.put("c", new ConsolidationView(consolidated));
-        return merge(CONSOLIDATION_TEMPLATE, context);
+        return merge(context);
     }
 
-    private String merge(String name, VelocityContext context) {
-        Template template = engine.getTemplate(name, "UTF-8");
+    private String merge(VelocityContext context) {
         StringWriter out = new StringWriter();
         template.merge(context, out);
         String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")

@@ -29,6 +29,10 @@ import java.util.Optional;
 public record Assessment(Figures figures, Map<String, Status> statuses, Map<String, Typed> canonical,
         List<Finding> findings) {
 
+    /** How officers write "không phát sinh" in a rate's cell. */
+    private static final java.util.Set<String> NOT_APPLICABLE_TYPED = java.util.Set.of(
+            VietnameseFormat.NOT_APPLICABLE, "kps", "-", "–", "—", "/");
+
     public Assessment {
         statuses = Map.copyOf(statuses);
         canonical = Map.copyOf(canonical);
@@ -82,7 +86,7 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
         if (cell instanceof Typed.Formula) {
             if (derived instanceof Value.NotApplicable) {
                 findings.add(new Finding(Severity.INFO, "rate.not-applicable", rate.code(),
-                        rate.label() + ": " + computation + ", tỷ lệ là «không phát sinh».")); 
+                        rate.label() + ": " + computation + ", tỷ lệ là «không phát sinh»."));
             }
             return status(derived);
         }
@@ -100,6 +104,13 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             return status(derived);
         }
         String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + " %").orElse(describe(cell));
+        boolean typedNotApplicable = cell instanceof Typed.Text t && NOT_APPLICABLE_TYPED.contains(
+                Interpretation.normalise(t.text()).toLowerCase(java.util.Locale.ROOT));
+        if (derived instanceof Value.NotApplicable && typedNotApplicable) {
+            findings.add(new Finding(Severity.INFO, "rate.formula-restored", rate.code(), rate.label()
+                    + " ghi tay " + describe(cell) + " (không phát sinh), đúng vì " + computation + ". Đã thay chữ ghi tay bằng công thức."));
+            return Status.NOT_APPLICABLE;
+        }
         if (derived instanceof Value.NotApplicable) {
             findings.add(new Finding(Severity.ERROR, "rate.not-applicable-stated", rate.code(), rate.label()
                     + " ghi " + typedText + " nhưng " + computation + ": tỷ lệ là «không phát sinh», không phải "

@@ -2,12 +2,9 @@ package appendixfill.rule;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Figures;
-import java.io.BufferedReader;
+import appendixfill.indicator.TabSeparated;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,38 +28,15 @@ public final class RuleBook {
     /** The rules shipped with the tool, checked against the standard catalogue, read once. */
     public static synchronized RuleBook standard() {
         if (standard == null) {
-            try (InputStream in = RuleBook.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-                }
-                standard = parse(in, Catalogue.standard());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            standard = TabSeparated.resource(RESOURCE, in -> parse(in, Catalogue.standard()));
         }
         return standard;
     }
 
     /** Reads the rules file and adds the rules written in code. */
     public static RuleBook parse(InputStream in, Catalogue catalogue) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<Rule> rules = new ArrayList<>();
-        boolean header = true;
-        for (String line; (line = reader.readLine()) != null; ) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            if (header) {
-                if (!Arrays.asList(cells).equals(COLUMNS)) {
-                    throw new IllegalArgumentException("rules header must be " + COLUMNS);
-                }
-                header = false;
-                continue;
-            }
-            if (cells.length != COLUMNS.size()) {
-                throw new IllegalArgumentException("rule line '" + line + "' needs " + COLUMNS.size() + " columns");
-            }
+        for (String[] cells : TabSeparated.read(in, COLUMNS, "rules")) {
             Comparison rule = new Comparison(cells[0], Severity.of(cells[1]), terms(cells[2]), cells[3],
                     terms(cells[4]), cells[5]);
             rule.requireKnown(catalogue);

@@ -46,4 +46,17 @@ final class Layout {
 
     private Layout() {
     }
+
+    /**
+     * The height a row needs to show wrapped text in full. Neither POI nor LibreOffice (which keeps
+     * the heights stored in an .xlsx) sizes rows to wrapped text, so the height is estimated: about
+     * one character of Times New Roman 12 per unit of column width.
+     */
+    static float heightFor(String text, int columnWidth, int points) {
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines += Math.max(1, (int) Math.ceil(line.length() * points / 12.0 / (columnWidth - 2)));
+        }
+        return Math.max(1, lines) * points * 1.3f + 3;
+    }
 }

@@ -82,6 +82,8 @@ public final class TemplateBuilder {
         name(workbook, Layout.TITLE_ATTACHED_NAME, sheet, Layout.TITLE_ATTACHED_ROW, 0);
 
         Row top = sheet.createRow(Layout.HEADER_ROW);
+        top.setHeightInPoints(Layout.heightFor("Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
+                widths[Layout.WORDING_COLUMN], 12));
         Row bottom = sheet.createRow(Layout.HEADER_ROW + 1);
         String[] headers = {"STT", "Chỉ tiêu thống kê (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)",
                 "Kết quả thống kê", "", "Ghi chú"};
@@ -109,6 +111,7 @@ public final class TemplateBuilder {
             set(row, Layout.UNIT_COLUMN, indicator.unit(), styles.centered);
             set(row, Layout.VALUE_COLUMN, "", valueStyle(indicator, styles));
             set(row, Layout.NOTE_COLUMN, "", heading ? styles.wording : styles.note);
+            row.setHeightInPoints(Layout.heightFor(indicator.wording(), widths[Layout.WORDING_COLUMN], 12));
             if (!heading) {
                 name(workbook, indicator.name(), sheet, rowIndex, Layout.VALUE_COLUMN);
                 validate(sheet, validations, indicator, rowIndex, Layout.VALUE_COLUMN);
@@ -150,9 +153,10 @@ public final class TemplateBuilder {
                 set(row, Layout.HINT_COLUMN, indicator.hint(), styles.hint);
                 name(workbook, indicator.name(), sheet, rowIndex, Layout.DETAIL_VALUE_COLUMN);
                 validate(sheet, validations, indicator, rowIndex, Layout.DETAIL_VALUE_COLUMN);
-                if (indicator.code().startsWith("t.") || indicator.code().equals("recipients")) {
-                    row.setHeightInPoints(96);
-                }
+                boolean paragraphs = indicator.code().startsWith("t.") || indicator.code().equals("recipients");
+                row.setHeightInPoints(paragraphs ? 96 : Math.max(
+                        Layout.heightFor(indicator.wording(), widths[Layout.LABEL_COLUMN], 12),
+                        Layout.heightFor(indicator.hint(), widths[Layout.HINT_COLUMN], 10)));
             }
             rowIndex++;
         }

@@ -142,7 +142,7 @@ public final class WorkbookFiller {
         }
         XSSFSheet sheet = workbook.createSheet(Layout.FINDINGS_SHEET);
         workbook.setSheetOrder(Layout.FINDINGS_SHEET, Math.min(1, workbook.getNumberOfSheets() - 1));
-        int[] widths = {6, 11, 24, 14, 24, 100};
+        int[] widths = {5, 10, 10, 18, 80, 22};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
@@ -163,7 +163,7 @@ public final class WorkbookFiller {
         top.createCell(0).setCellValue(summary);
         top.getCell(0).setCellStyle(boldStyle);
         Row header = sheet.createRow(2);
-        String[] headers = {"STT", "Mức độ", "Quy tắc", "Chỉ tiêu", "Ô", "Nội dung"};
+        String[] headers = {"STT", "Mức độ", "Chỉ tiêu", "Ô", "Nội dung", "Mã quy tắc"};
         for (int i = 0; i < headers.length; i++) {
             header.createCell(i).setCellValue(headers[i]);
             header.getCell(i).setCellStyle(boldStyle);
@@ -171,22 +171,29 @@ public final class WorkbookFiller {
         int rowIndex = 3;
         for (Finding finding : assessment.findings()) {
             Row row = sheet.createRow(rowIndex);
-            String[] values = {String.valueOf(rowIndex - 2), finding.severity().word(), finding.rule(),
-                    finding.code(), form.address(finding.code()), finding.message()};
+            String[] values = {String.valueOf(rowIndex - 2), finding.severity().word(), finding.code(),
+                    form.address(finding.code()), finding.message(), finding.rule()};
             for (int i = 0; i < values.length; i++) {
                 Cell cell = row.createCell(i);
                 cell.setCellValue(values[i]);
                 cell.setCellStyle(wrap);
             }
+            row.setHeightInPoints(Layout.heightFor(finding.message(), widths[4], 12));
             String address = form.address(finding.code());
             if (!address.isEmpty()) {
                 Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + address.replace("!", "'!"));
-                row.getCell(4).setHyperlink(link);
+                row.getCell(3).setHyperlink(link);
             }
             rowIndex++;
         }
         sheet.createFreezePane(0, 3);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(2, 2, -1, -1));
         Sheet.class.cast(sheet).setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(2, Math.max(2, rowIndex - 1), 0, 5));
     }
 }

@@ -140,7 +140,7 @@ class MainTest {
     }
 
     @Test
-    void aMissingFileAndAFolderAreRefused() throws IOException {
+    void aMissingFileAndAFolderWithoutWorkbooksAreRefused() throws IOException {
         Path missing = folder.resolve("khong-co.xlsx");
         Run run = run(missing.toString());
         assertEquals(2, run.exit());
@@ -150,7 +150,35 @@ class MainTest {
         Path sub = Files.createDirectory(folder.resolve("thu muc"));
         run = run(sub.toString());
         assertEquals(2, run.exit());
-        assertEquals("«" + sub + "» là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx cần xử lý.\n", run.err());
+        assertEquals("Thư mục «" + sub + "» không có tệp .xlsx nào cần xử lý (các tệp .filled.xlsx và tệp khóa ~$ "
+                + "được bỏ qua).\n", run.err());
+    }
+
+    @Test
+    void aFolderFillsEveryWorkbookInItButTheToolsOwnOutputs() throws IOException {
+        Path batch = Files.createDirectory(folder.resolve("quý 3"));
+        Files.copy(EXAMPLE, batch.resolve("a.xlsx"));
+        Files.copy(EXAMPLE, batch.resolve("b.xlsx"));
+        Files.copy(EXAMPLE, batch.resolve("c.filled.xlsx"));
+
+        Run run = run(batch.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(Files.exists(batch.resolve("a.values.csv")) && Files.exists(batch.resolve("b.values.csv")));
+        assertTrue(Files.notExists(batch.resolve("c.filled.filled.xlsx")));
+        assertEquals(2, run.out().lines().filter(line -> line.startsWith("Kết quả kiểm tra:")).count());
+    }
+
+    @Test
+    void anArgumentFileListsWorkbooksWithVietnameseNames() throws IOException {
+        Path input = Files.copy(EXAMPLE, folder.resolve("Vũ Muộn.xlsx"));
+        Path list = Files.writeString(folder.resolve("danh-sach.txt"), "\"" + input + "\"\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        Run run = run("@" + list);
+
+        assertEquals(1, run.exit());
+        assertTrue(Files.exists(folder.resolve("Vũ Muộn.values.csv")), run.err());
     }
 
     @Test
@@ -182,7 +210,49 @@ class MainTest {
         Run run = run("--bogus");
 
         assertEquals(2, run.exit());
-        assertEquals("Lỗi dòng lệnh: Unknown option: '--bogus'. Xem cách dùng: appendix-fill --help\n", run.err());
+        assertEquals("Lỗi dòng lệnh: không hiểu «--bogus». Xem cách dùng: appendix-fill --help\n", run.err());
+    }
+
+    @Test
+    void templateWithoutItsFileIsAUsageErrorInVietnamese() {
+        Run run = run("template");
+
+        assertEquals(2, run.exit());
+        assertEquals("Lỗi dòng lệnh: thiếu «--out FILE.xlsx». Xem cách dùng: appendix-fill --help\n", run.err());
+    }
+
+    @Test
+    void templateRefusesANameWithoutXlsx() {
+        Run run = run("template", "-o", folder.resolve("mau").toString());
+
+        assertEquals(2, run.exit());
+        assertEquals("Tên tệp mẫu «" + folder.resolve("mau") + "» phải có đuôi .xlsx, ví dụ: mau-phu-luc-i.xlsx.\n",
+                run.err());
+    }
+
+    @Test
+    void twoWorkbooksOfTheSameNameNeverOverwriteEachOthersOutputs() throws IOException {
+        Path first = Files.copy(EXAMPLE, Files.createDirectory(folder.resolve("x")).resolve("a.xlsx"));
+        Path second = Files.copy(EXAMPLE, Files.createDirectory(folder.resolve("y")).resolve("a.xlsx"));
+        Path out = folder.resolve("out");
+
+        Run run = run(first.toString(), second.toString(), "--out", out.toString());
+
+        assertEquals(2, run.exit());
+        assertEquals("Bỏ qua «" + second + "»: kết quả của nó sẽ ghi đè kết quả của «" + first + "» vừa ghi trong lần "
+                + "chạy này (cùng tên, cùng thư mục kết quả). Đổi tên một trong hai tệp, hoặc chạy riêng với --out "
+                + "khác.\n", run.err());
+        assertTrue(run.out().endsWith("Tổng cộng: 0 tệp không có lỗi, 1 tệp có lỗi số liệu, 1 tệp không dùng được.\n"));
+    }
+
+    @Test
+    void helpIsInVietnamese() {
+        Run run = run("--help");
+
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("Cách dùng: appendix-fill"), run.out());
+        assertTrue(run.out().contains("Hiện hướng dẫn này."), run.out());
+        assertTrue(run.out().contains("Mã thoát:"), run.out());
     }
 
     @Test

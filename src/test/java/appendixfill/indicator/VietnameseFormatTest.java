@@ -40,6 +40,8 @@ class VietnameseFormatTest {
     void datesInProseLeaveAnUnknownDayBlank() {
         assertEquals("ngày 20 tháng 11 năm 2023", VietnameseFormat.dateInProse(new Value.Day(20, 11, 2023)));
         assertEquals("ngày      tháng 11 năm 2023", VietnameseFormat.dateInProse(new Value.Day(0, 11, 2023)));
+        assertEquals("ngày 05 tháng 01 năm 2025", VietnameseFormat.dateInProse(new Value.Day(5, 1, 2025)));
+        assertEquals("ngày 09 tháng 3 năm 2025", VietnameseFormat.dateInProse(new Value.Day(9, 3, 2025)));
         assertEquals("05/01/2024", VietnameseFormat.date(new Value.Day(5, 1, 2024)));
         assertEquals("11/2023", VietnameseFormat.date(new Value.Day(0, 11, 2023)));
     }

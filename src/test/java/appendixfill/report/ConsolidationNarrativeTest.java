@@ -50,7 +50,7 @@ class ConsolidationNarrativeTest {
                 List.of(commune("a.xlsx", "A", "7.2.4.a", 329, "7.2.4.b", 96, "1.4", "Có"),
                         commune("b.xlsx", "B", "7.2.4.a", 71, "7.2.4.b", 54, "1.4", "Không")),
                 Optional.empty());
-        String report = new Narrative().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll));
+        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll));
         assertTrue(report.startsWith("""
                 BÁO CÁO TỔNG HỢP
                 Kết quả thực hiện công tác cải cách hành chính năm 2023

@@ -42,7 +42,7 @@ class LibreOfficeAgreementTest {
     @ParameterizedTest
     @EnumSource(LibreOffice.Load.class)
     void everyDerivedCellOfTheFilledExampleShowsTheValueOfValuesCsv(LibreOffice.Load load) throws Exception {
-        Path filled = fill(MainTestFiles.EXAMPLE);
+        Path filled = fill(GeneratedFilesTest.EXAMPLE);
 
         assertDerivedCellsAgree(filled, load);
     }
@@ -61,7 +61,7 @@ class LibreOfficeAgreementTest {
     /** Guards the test itself: the two loads really differ, so "recalculated" is not the cache read twice. */
     @Test
     void forcedRecalculationReplacesAStaleCachedValue() throws Exception {
-        Path filled = fill(MainTestFiles.EXAMPLE);
+        Path filled = fill(GeneratedFilesTest.EXAMPLE);
         Path stale = work.resolve("stale.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(filled));
                 OutputStream out = Files.newOutputStream(stale)) {
@@ -142,8 +142,4 @@ class LibreOfficeAgreementTest {
         }
     }
 
-    /** Shared file locations. */
-    static final class MainTestFiles {
-        static final Path EXAMPLE = Path.of("workbook-templates/example/vu-muon-nam-2023.xlsx");
-    }
 }

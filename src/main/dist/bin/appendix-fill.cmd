@@ -1,0 +1,48 @@
+@echo off
+rem appendix-fill launcher for Windows: finds Java 17+, keeps a class-data archive of the tool in
+rem %LOCALAPPDATA%\appendix-fill so that every run after the first starts faster.
+setlocal EnableExtensions EnableDelayedExpansion
+if defined APPENDIX_FILL_HOME (set "APP_HOME=%APPENDIX_FILL_HOME%") else (set "APP_HOME=%~dp0..")
+set "JAR=%APP_HOME%\appendix-fill.jar"
+rem UTF-8 console so that Vietnamese messages show correctly.
+chcp 65001 >nul
+
+set "JAVA_CMD="
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_CMD=%JAVA_HOME%\bin\java.exe"
+if not defined JAVA_CMD (
+  where java >nul 2>nul && set "JAVA_CMD=java"
+)
+if not defined JAVA_CMD (
+  echo appendix-fill: không tìm thấy Java. Cần Java 17 trở lên: cài JDK hoặc JRE 17+, hoặc đặt JAVA_HOME. 1>&2
+  exit /b 3
+)
+set "VERSION="
+for /f "tokens=3" %%v in ('"%JAVA_CMD%" -version 2^>^&1 ^| findstr /i "version"') do set "VERSION=%%~v"
+for /f "delims=." %%m in ("%VERSION%") do set "MAJOR=%%m"
+if not defined MAJOR set "MAJOR=0"
+if %MAJOR% LSS 17 (
+  echo appendix-fill: Java %VERSION% quá cũ. Cần Java 17 trở lên: cài JDK hoặc JRE 17+, hoặc đặt JAVA_HOME. 1>&2
+  exit /b 3
+)
+
+set "SHARE="
+set "CACHE=%LOCALAPPDATA%\appendix-fill"
+if not exist "%CACHE%" mkdir "%CACHE%" >nul 2>nul
+for %%j in ("%JAR%") do set "STAMP=%%~zj-%%~tj-%MAJOR%"
+set "STAMP=%STAMP:/=%"
+set "STAMP=%STAMP::=%"
+set "STAMP=%STAMP: =%"
+if exist "%CACHE%" (
+  if %MAJOR% GEQ 25 (
+    if exist "%CACHE%\appendix-fill-%STAMP%.aot" (set "SHARE=-XX:AOTCache=%CACHE%\appendix-fill-%STAMP%.aot") else (set "SHARE=-XX:AOTCacheOutput=%CACHE%\appendix-fill-%STAMP%.aot")
+  ) else if %MAJOR% GEQ 19 (
+    set "SHARE=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa"
+  ) else (
+    if exist "%CACHE%\appendix-fill-%STAMP%.jsa" (set "SHARE=-XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa") else (set "SHARE=-XX:ArchiveClassesAtExit=%CACHE%\appendix-fill-%STAMP%.jsa")
+  )
+)
+
+rem java.exe passes arguments through the ANSI code page: give a folder or @list.txt (UTF-8) for
+rem Vietnamese file names. file.encoding makes the @list and the console UTF-8.
+"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr %SHARE% -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %APPENDIX_FILL_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%

@@ -6,12 +6,14 @@
 #   src/bench/consolidate-benchmark.sh [N] [RUNS]
 #
 # The workbooks are generated once into target/bench/units-N (delete the folder to regenerate);
-# each run writes its outputs to target/bench/out/.
+# each run writes its outputs to target/bench/out/ and prints its first line (how many units were
+# consolidated), so that a run that refused the workbooks does not pass for a fast one.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-3321}
 runs=${2:-3}
-units="$here/target/bench/units-$n"
+# Keyed by the catalogue: workbooks generated from an older form would all be refused.
+units="$here/target/bench/units-$n-$(cksum < "$here/workbook-templates/phu-luc-i.catalogue.tsv" | cut -d' ' -f1)"
 out="$here/target/bench/out"
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
@@ -25,13 +27,15 @@ if [ ! -d "$units" ]; then
 fi
 mkdir -p "$out"
 echo "N=$n workbooks, $(du -sh "$units" | cut -f1) on disk; java: $("$java_cmd" -version 2>&1 | head -n 1)"
-echo "nproc=$(nproc)"
-# The same JVM options as the ./appendix-fill launcher, with the heap capped at 256 MB.
-opts="-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+echo "nproc=$(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+# Through the launcher, as a person runs it (its JVM options and class-data cache), heap capped at 256 MB.
+# The first run only warms the cache up.
+export APPENDIX_FILL_JAVA_OPTS="-Xmx256m"
+./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
 i=1
 while [ "$i" -le "$runs" ]; do
   /usr/bin/time -f "run $i: wall %e s (CPU: user %U s, sys %S s), peak RSS %M KB, exit %x" \
-    "$java_cmd" $opts -jar "$here/target/appendix-fill.jar" consolidate "$units" \
-    --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
+    ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" || true
+  head -n 1 "$out/stdout.txt"
   i=$((i + 1))
 done

@@ -27,6 +27,14 @@ final class SheetScanner {
         if (sheetData < 0) {
             return false;
         }
+        // The first letters of the addresses wanted (the form's value column): any other cell is
+        // passed over without making a string of its address.
+        boolean[] firstLetters = new boolean[128];
+        if (!all) {
+            for (String address : wanted.keySet()) {
+                firstLetters[address.charAt(0) & 0x7F] = true;
+            }
+        }
         int i = sheetData;
         while (remaining > 0) {
             i = indexOf(xml, CELL, i);
@@ -43,6 +51,15 @@ final class SheetScanner {
                 return false;
             }
             boolean empty = xml[tagEnd - 1] == '/';
+            int at = addressStart(xml, i + 2, tagEnd);
+            if (at < 0) {
+                // Cells without their address are positional: left to the general reader.
+                return false;
+            }
+            if (!all && (xml[at] < 0 || !firstLetters[xml[at]])) {
+                i = tagEnd;
+                continue;
+            }
             String address = address(xml, i + 2, tagEnd);
             if (address == null) {
                 // Cells without their address are positional: left to the general reader.
@@ -183,6 +200,18 @@ final class SheetScanner {
     /** Where an ASCII text starts in the bytes, or -1. */
     static int find(byte[] xml, String ascii, int from) {
         return indexOf(xml, ascii.getBytes(StandardCharsets.US_ASCII), from);
+    }
+
+    /** Where the value of a cell tag's r attribute starts; -1 without one. */
+    private static int addressStart(byte[] xml, int from, int tagEnd) {
+        for (int i = from; i < tagEnd - 3; i++) {
+            byte before = xml[i];
+            if ((before == ' ' || before == '\t' || before == '\n' || before == '\r') && xml[i + 1] == 'r'
+                    && xml[i + 2] == '=' && (xml[i + 3] == '"' || xml[i + 3] == '\'')) {
+                return i + 4;
+            }
+        }
+        return -1;
     }
 
     /** The r attribute of a cell's tag, read from the bytes (an address is ASCII); null without one. */

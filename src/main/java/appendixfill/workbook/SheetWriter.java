@@ -85,9 +85,7 @@ final class SheetWriter implements AutoCloseable {
     }
 
     void text(int column, String text, Look look) throws IOException {
-        sheet.write("<c r=\"");
-        sheet.write(address(column));
-        sheet.write("\" s=\"" + look.ordinal() + "\"");
+        start(column, look);
         if (text.isEmpty()) {
             sheet.write("/>");
             return;
@@ -98,9 +96,8 @@ final class SheetWriter implements AutoCloseable {
     }
 
     void number(int column, String plainNumber, Look look) throws IOException {
-        sheet.write("<c r=\"");
-        sheet.write(address(column));
-        sheet.write("\" s=\"" + look.ordinal() + "\"><v>");
+        start(column, look);
+        sheet.write("><v>");
         sheet.write(plainNumber);
         sheet.write("</v></c>");
     }
@@ -182,6 +179,20 @@ final class SheetWriter implements AutoCloseable {
             rowOpen = -1;
         }
     }
+
+    /** {@code <c r="G12" s="6"}: hundreds of thousands of cells, so written in pieces, not concatenated. */
+    private void start(int column, Look look) throws IOException {
+        while (columnLetters.size() <= column) {
+            columnLetters.add(CellReference.convertNumToColString(columnLetters.size()));
+        }
+        sheet.write("<c r=\"");
+        sheet.write(columnLetters.get(column));
+        sheet.write(rowNumber);
+        sheet.write(STYLE_ATTRIBUTES[look.ordinal()]);
+    }
+
+    private static final String[] STYLE_ATTRIBUTES = java.util.Arrays.stream(Look.values())
+            .map(look -> "\" s=\"" + look.ordinal() + "\"").toArray(String[]::new);
 
     private String address(int column) {
         // Thousands of unit columns, a hundred rows each: the letters are worked out once per column.

@@ -1,6 +1,5 @@
 package appendixfill.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import appendixfill.consolidate.Consolidated;

@@ -167,12 +167,18 @@ public final class ConsolidationJob {
                         + "code,name,parent (mã, tên, đơn vị trực thuộc); dòng tiêu đề hiện là: " + header + ".");
             }
             List<Unit> units = new ArrayList<>();
+            java.util.Set<String> codes = new java.util.HashSet<>();
             for (CSVRecord record : parser) {
                 String code = record.get("code");
                 String name = record.isSet("name") ? record.get("name") : "";
-                if (name.isBlank()) {
-                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + (record.getRecordNumber() + 1)
-                            + ": thiếu tên đơn vị (cột name).");
+                long line = record.getRecordNumber() + 1;
+                if (code.isBlank() || name.isBlank()) {
+                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + line
+                            + ": thiếu " + (code.isBlank() ? "mã đơn vị (cột code)" : "tên đơn vị (cột name)") + ".");
+                }
+                if (!codes.add(code)) {
+                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + line + ": mã «" + code
+                            + "» đã có ở một dòng trước; mỗi đơn vị một dòng, mỗi mã một đơn vị.");
                 }
                 String parent = header.contains("parent") && record.isSet("parent") ? record.get("parent") : "";
                 units.add(new Unit(code, name, parent));

@@ -218,4 +218,15 @@ class ConsolidateCommandTest {
                 + "tên, đơn vị trực thuộc); dòng tiêu đề hiện là: [001, xã An Bình].\n", run.err());
         assertTrue(!Files.exists(folder.resolve("t.xlsx")));
     }
+
+    @Test
+    void aUnitsListNamingOneCodeTwiceIsRefused() throws IOException {
+        Path units = Files.writeString(folder.resolve("ds.csv"), "code,name,parent\n001,xã An Bình,\n001,xã Bình Minh,\n",
+                StandardCharsets.UTF_8);
+        Run run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
+                folder.resolve("t.xlsx").toString());
+        assertEquals(2, run.exit());
+        assertEquals("Tệp danh sách đơn vị «" + units + "», dòng 3: mã «001» đã có ở một dòng trước; mỗi đơn vị một "
+                + "dòng, mỗi mã một đơn vị.\n", run.err());
+    }
 }

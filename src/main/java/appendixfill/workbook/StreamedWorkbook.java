@@ -49,7 +49,8 @@ public final class StreamedWorkbook {
     private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static final XMLInputFactory XML = safeFactory();
+    /** One factory per thread: a consolidation reads on every core, and factories are not documented as thread-safe. */
+    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(StreamedWorkbook::safeFactory);
 
     /**
      * workbook.xml and styles.xml parsed, by their exact bytes: workbooks made from the one
@@ -334,7 +335,7 @@ public final class StreamedWorkbook {
                 names.clear();
             }
             try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     while (xml.hasNext()) {
                         if (xml.next() != XMLStreamConstants.START_ELEMENT) {
@@ -366,7 +367,7 @@ public final class StreamedWorkbook {
         private Map<String, String> readRelationships(String part) throws IOException, XMLStreamException {
             Map<String, String> targets = new HashMap<>();
             try (InputStream in = open(part)) {
-                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     while (xml.hasNext()) {
                         if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
@@ -410,7 +411,7 @@ public final class StreamedWorkbook {
                 throws IOException, XMLStreamException {
             int remaining = all ? Integer.MAX_VALUE : wanted.size();
             try (InputStream in = open(part)) {
-                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     while (xml.hasNext() && remaining > 0) {
                         if (xml.next() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals("c")) {
@@ -494,7 +495,7 @@ public final class StreamedWorkbook {
             Map<Integer, String> shared = new HashMap<>();
             int highest = needed.stream().mapToInt(Integer::intValue).max().orElse(-1);
             try (InputStream in = open(part)) {
-                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     int index = -1;
                     StringBuilder text = null;
@@ -554,7 +555,7 @@ public final class StreamedWorkbook {
                 return new NumberFormats(formats, xfs);
             }
             try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     boolean inCellXfs = false;
                     while (xml.hasNext()) {
@@ -598,7 +599,7 @@ public final class StreamedWorkbook {
                 return properties;
             }
             try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-                XMLStreamReader xml = XML.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     String name = null;
                     while (xml.hasNext()) {

@@ -48,6 +48,35 @@ public final class OutputFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes several outputs to their temporary files at once, each on its own thread (the
+     * consolidated workbook and long.csv take the longest); they are committed in the order given.
+     */
+    void stageTogether(Map<String, Content> contents) throws UnusableInput {
+        Map<String, Path> temps = new LinkedHashMap<>();
+        for (String fileName : contents.keySet()) {
+            Path temp = folder.resolve(".appendix-fill-" + java.util.UUID.randomUUID() + ".tmp");
+            staged.put(folder.resolve(fileName), temp);
+            temps.put(fileName, temp);
+        }
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        contents.entrySet().parallelStream().forEach(entry -> {
+            try (OutputStream out = Files.newOutputStream(temps.get(entry.getKey()),
+                    java.nio.file.StandardOpenOption.CREATE_NEW)) {
+                entry.getValue().writeTo(out);
+            } catch (IOException | UnusableInput e) {
+                failures.add(e);
+            }
+        });
+        if (!failures.isEmpty()) {
+            if (failures.get(0) instanceof UnusableInput unusable) {
+                throw unusable;
+            }
+            IOException e = (IOException) failures.get(0);
+            throw new UnusableInput(Message.of("output.not-written", folder, reason(e)), e);
+        }
+    }
+
     /** Moves every staged output into place; returns the files written. */
     public List<Path> commit() throws UnusableInput {
         // Checked for all before moving any, so that one output that cannot be replaced leaves the others as they were.

@@ -17,7 +17,10 @@ public final class Catalogue {
     /** Identifies the form in the workbooks the tool writes. */
     public static final String TEMPLATE_ID = "cchc-phu-luc-i";
 
-    /** Raised whenever the catalogue or the template it generates changes shape. */
+    /**
+     * The version of the form's table (sheet Phụ lục I): raised whenever its rows change. Cells added
+     * to the details sheet do not change it; a workbook that lacks them is still read.
+     */
     public static final String TEMPLATE_VERSION = "2023.1";
 
     private static final List<String> COLUMNS = List.of("code", "stt", "sheet", "kind", "unit",
@@ -27,6 +30,7 @@ public final class Catalogue {
 
     private final List<Indicator> indicators;
     private final Map<String, Indicator> byCode;
+    private final Map<String, Integer> positions;
 
     public Catalogue(List<Indicator> indicators) {
         this.indicators = List.copyOf(indicators);
@@ -37,6 +41,12 @@ public final class Catalogue {
             }
         }
         this.byCode = Map.copyOf(map);
+        Map<String, Integer> order = new LinkedHashMap<>();
+        for (int i = 0; i < this.indicators.size(); i++) {
+            order.put(this.indicators.get(i).code(), i);
+        }
+        // Looked up for every finding of every workbook when sorting: a consolidation sorts thousands.
+        this.positions = Map.copyOf(order);
         for (Indicator rate : indicators) {
             if (rate.kind() == Kind.RATE) {
                 requireCount(rate, rate.numerator());
@@ -92,7 +102,11 @@ public final class Catalogue {
 
     /** The position of an indicator in the form, for ordering findings. */
     public int position(String code) {
-        return indicators.indexOf(require(code));
+        Integer position = positions.get(code);
+        if (position == null) {
+            require(code);
+        }
+        return position;
     }
 
     private void requireCount(Indicator owner, String code) {

@@ -38,6 +38,18 @@ public final class Rates {
         return new Value.Amount(round(exact));
     }
 
+    /**
+     * Σ (percentageᵢ × baseᵢ) ÷ Σ baseᵢ: the percentages of several units weighted by their bases
+     * (the 7.1 shares by the 7.1 totals), never their plain average; a zero base gives
+     * {@link Value#NOT_APPLICABLE}, as a zero denominator does.
+     */
+    public static Value weighted(BigDecimal weightedSum, BigDecimal base) {
+        if (base.signum() == 0) {
+            return Value.NOT_APPLICABLE;
+        }
+        return new Value.Amount(round(weightedSum.divide(base, SCALE + 12, RoundingMode.DOWN)));
+    }
+
     /** Rounds a percentage to the report's precision. */
     public static BigDecimal round(BigDecimal percent) {
         return percent.setScale(SCALE, ROUNDING);

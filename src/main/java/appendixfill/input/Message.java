@@ -20,6 +20,11 @@ public record Message(String key, List<Object> arguments) {
         arguments = List.copyOf(arguments);
     }
 
+    /** A text that has no entry in the catalogue: said as it is, in every language. */
+    public static Message literal(String text) {
+        return of("literal", text);
+    }
+
     public static Message of(String key, Object... arguments) {
         return new Message(key, Arrays.asList(arguments));
     }

@@ -8,6 +8,15 @@ public final class UnusableInput extends Exception {
 
     private final Message said;
 
+    /** A message said in Vietnamese only (consolidation's refusals, not yet in the message catalogue). */
+    public UnusableInput(String vietnamese) {
+        this(Message.literal(vietnamese));
+    }
+
+    public UnusableInput(String vietnamese, Throwable cause) {
+        this(Message.literal(vietnamese), cause);
+    }
+
     public UnusableInput(Message said) {
         this(said, null);
     }

@@ -1,6 +1,12 @@
 package appendixfill.report;
 
+import appendixfill.consolidate.Consolidated;
+import appendixfill.consolidate.Roll;
+import appendixfill.consolidate.Submission;
+import appendixfill.consolidate.Tally;
+import appendixfill.consolidate.Unit;
 import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Consolidation;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.indicator.Rates;
@@ -11,6 +17,7 @@ import appendixfill.rule.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -61,6 +68,63 @@ public final class CsvOutputs {
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
+    /** The consolidated values, in the columns of a single fill's values.csv; the note says what a total covers. */
+    public static String values(Consolidated consolidated) {
+        return write(new String[] {"code", "stt", "indicator", "unit", "value", "status", "note"}, printer -> {
+            for (Indicator indicator : consolidated.catalogue().indicators()) {
+                printer.printRecord(indicator.code(), indicator.stt(), neutralise(indicator.wording()), indicator.unit(),
+                        neutralise(machineValue(indicator, consolidated.figures().get(indicator.code()))),
+                        consolidated.status(indicator.code()), neutralise(consolidated.note(indicator.code())));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * One row per counted unit and indicator of the table: unit,code,value,status. Written
+     * straight to {@code out}: for thousands of units it is the largest output.
+     */
+    public static void longValues(Consolidated consolidated, Appendable out) throws IOException {
+        write(new String[] {"unit", "code", "value", "status"}, out, printer -> {
+            for (Roll.Entry entry : consolidated.roll().counted()) {
+                Submission unit = entry.submission().orElseThrow();
+                for (Indicator indicator : consolidated.rows()) {
+                    if (indicator.kind() == Kind.HEADING) {
+                        continue;
+                    }
+                    Value value = unit.shown().getOrDefault(indicator.code(), Value.MISSING);
+                    String machine = machineValue(indicator, value);
+                    if (indicator.consolidation().method() == Consolidation.Method.YES_COUNT && unit.totals().units() > 1) {
+                        Tally tally = unit.totals().tally(indicator.code());
+                        machine = tally.units() == 0 ? "" : Consolidated.answers(tally);
+                    }
+                    String status = value instanceof Value.NotApplicable ? Status.NOT_APPLICABLE.id()
+                            : machine.isEmpty() ? Status.MISSING.id()
+                            : indicator.kind() == Kind.RATE ? Status.DERIVED.id() : Status.ENTERED.id();
+                    printer.printRecord(neutralise(entry.name()), indicator.code(), neutralise(machine), status);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** One row per entry of the roll: unit,file,status,errors,warnings,code,parent,reason. */
+    public static String units(Roll roll) {
+        return write(new String[] {"unit", "file", "status", "errors", "warnings", "code", "parent", "reason"},
+                printer -> {
+                    for (Roll.Entry entry : roll.entries()) {
+                        Optional<Submission> read = entry.submission().filter(Submission::readable);
+                        printer.printRecord(neutralise(entry.name()),
+                                neutralise(entry.submission().map(Submission::file).orElse("")),
+                                entry.standing().id(), read.map(s -> String.valueOf(s.errors())).orElse(""),
+                                read.map(s -> String.valueOf(s.warnings())).orElse(""),
+                                entry.unit().map(Unit::code).orElse(""), entry.unit().map(Unit::parent).orElse(""),
+                                neutralise(entry.reason()));
+                    }
+                    return null;
+                });
+    }
+
     /** Dot decimal, no grouping, two decimals for rates, Có/Không, ISO dates; empty when none. */
     static String machineValue(Indicator indicator, Value value) {
         if (value instanceof Value.Amount a) {
@@ -86,12 +150,18 @@ public final class CsvOutputs {
 
     private static String write(String[] header, Rows rows) {
         StringWriter out = new StringWriter();
-        out.write(BOM);
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
-            rows.print(printer);
+        try {
+            write(header, out, rows);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
         return out.toString();
+    }
+
+    private static void write(String[] header, Appendable out, Rows rows) throws IOException {
+        out.append(BOM);
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get());
+        rows.print(printer);
+        printer.flush();
     }
 }

@@ -1,5 +1,6 @@
 package appendixfill.report;
 
+import appendixfill.consolidate.Consolidated;
 import appendixfill.indicator.Document;
 import appendixfill.indicator.Figures;
 import java.io.StringWriter;
@@ -9,11 +10,14 @@ import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 
-/** Merges a workbook's figures into the Velocity narrative template. */
+/** Merges a workbook's figures, or a consolidation, into a Velocity narrative template. */
 public final class Narrative {
 
     /** The template, under the classpath folder the build copies {@code velocity/} into. */
     public static final String TEMPLATE = "velocity/bao-cao.vm";
+
+    /** The receiver's report on a consolidation. */
+    public static final String CONSOLIDATION_TEMPLATE = "velocity/tong-hop.vm";
 
     private final VelocityEngine engine;
     private final Template template;
@@ -37,11 +41,28 @@ public final class Narrative {
         template = engine.getTemplate(templateName, "UTF-8");
     }
 
+    /** The receiver's report on a consolidation ({@link #CONSOLIDATION_TEMPLATE}). */
+    public static Narrative consolidation() {
+        return new Narrative(CONSOLIDATION_TEMPLATE);
+    }
+
     /** The report text, NFC, lines ending in \n. */
     public String render(Figures figures) {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(figures));
         context.put("doc", new DocumentView(Document.of(figures)));
+        return merge(context);
+    }
+
+    /** The receiver's report on a consolidation, NFC, lines ending in \n. */
+    public String render(Consolidated consolidated) {
+        VelocityContext context = new VelocityContext();
+        context.put("v", new IndicatorViews(consolidated.figures()));
+        context.put("c", new ConsolidationView(consolidated));
+        return merge(context);
+    }
+
+    private String merge(VelocityContext context) {
         StringWriter out = new StringWriter();
         template.merge(context, out);
         String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")

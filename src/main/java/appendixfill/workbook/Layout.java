@@ -35,6 +35,15 @@ final class Layout {
     static final String PROPERTY_TEMPLATE = "appendix-fill.template";
     static final String PROPERTY_VERSION = "appendix-fill.template-version";
 
+    /** The template identifier of a consolidated workbook (OUT.xlsx of «appendix-fill consolidate»). */
+    static final String CONSOLIDATION_TEMPLATE = "cchc-phu-luc-i-tong-hop";
+
+    static final String CONSOLIDATION_SHEET = "Tổng hợp Phụ lục I";
+    static final String ROLL_SHEET = "Tình hình nộp báo cáo";
+
+    /** A very hidden sheet of a consolidated workbook: its totals, to consolidate it again. */
+    static final String TOTALS_SHEET = "appendix-fill-totals";
+
     private Layout() {
     }
 

@@ -40,6 +40,19 @@ final class Ledger {
         return new Ledger(entries);
     }
 
+    /** The ledger from the rows of its sheet read as text (the first row is the header). */
+    static Ledger fromRows(java.util.List<java.util.List<String>> rows) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (int i = 1; i < rows.size(); i++) {
+            java.util.List<String> row = rows.get(i);
+            if (row.isEmpty() || row.get(0).isEmpty()) {
+                continue;
+            }
+            entries.put(row.get(0), new Entry(row.size() > 1 ? row.get(1) : "", row.size() > 2 ? row.get(2) : ""));
+        }
+        return new Ledger(entries);
+    }
+
     /** What the officer typed in the cell: the recorded original while the tool's content stands. */
     Typed original(String code, Typed current) {
         Entry entry = entries.get(code);

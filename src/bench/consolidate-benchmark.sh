@@ -1,0 +1,41 @@
+#!/bin/sh
+# Benchmark of «appendix-fill consolidate» (issue 5): consolidates N generated commune workbooks
+# (3321 by default, about the number of communes nationwide) with -Xmx256m and prints the wall
+# time and the peak resident memory. Not a timed test: run it by hand on the machine to judge.
+#
+#   src/bench/consolidate-benchmark.sh [N] [RUNS]
+#
+# The workbooks are generated once into target/bench/units-N (delete the folder to regenerate);
+# each run writes its outputs to target/bench/out/ and prints its first line (how many units were
+# consolidated), so that a run that refused the workbooks does not pass for a fast one.
+set -eu
+here=$(cd "$(dirname "$0")/../.." && pwd)
+n=${1:-3321}
+runs=${2:-3}
+# Keyed by the catalogue: workbooks generated from an older form would all be refused.
+units="$here/target/bench/units-$n-$(cksum < "$here/workbook-templates/phu-luc-i.catalogue.tsv" | cut -d' ' -f1)"
+out="$here/target/bench/out"
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+cd "$here"
+mvn -B -q -Dstyle.color=never -DskipTests package test-compile >&2
+cp="$here/target/appendix-fill.jar:$here/target/test-classes:$here/target/lib/*"
+if [ ! -d "$units" ]; then
+  echo "Generating $n workbooks into $units…" >&2
+  "$java_cmd" -cp "$cp" appendixfill.workbook.UnitWorkbookGenerator "$n" "$units.tmp" >&2
+  mv "$units.tmp" "$units"
+fi
+mkdir -p "$out"
+echo "N=$n workbooks, $(du -sh "$units" | cut -f1) on disk; java: $("$java_cmd" -version 2>&1 | head -n 1)"
+echo "nproc=$(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+# Through the launcher, as a person runs it (its JVM options and class-data cache), heap capped at 256 MB.
+# The first run only warms the cache up.
+export APPENDIX_FILL_JAVA_OPTS="-Xmx256m"
+./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
+i=1
+while [ "$i" -le "$runs" ]; do
+  /usr/bin/time -f "run $i: wall %e s (CPU: user %U s, sys %S s), peak RSS %M KB, exit %x" \
+    ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" || true
+  head -n 1 "$out/stdout.txt"
+  i=$((i + 1))
+done

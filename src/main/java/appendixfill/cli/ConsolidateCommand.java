@@ -1,0 +1,108 @@
+package appendixfill.cli;
+
+import appendixfill.consolidate.Period;
+import appendixfill.consolidate.Roll;
+import appendixfill.consolidate.Standing;
+import appendixfill.fill.ConsolidationJob;
+import appendixfill.indicator.Catalogue;
+import appendixfill.input.UnusableInput;
+import appendixfill.rule.RuleBook;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Consolidates a folder of Phụ lục I workbooks into one appendix with a column per unit. */
+@Command(name = "consolidate", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
+        optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
+        description = {"Tổng hợp các biểu Phụ lục I (.xlsx) trong thư mục DIR thành một biểu tổng hợp: cột tổng cộng "
+            + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",
+            "Ghi ra OUT.xlsx, OUT.values.csv, OUT.long.csv, OUT.units.csv và OUT.report.txt."},
+        exitCodeListHeading = "%nMã thoát:%n",
+        exitCodeList = {"0:đã tổng hợp, mọi đơn vị đã nộp đúng, không lỗi",
+            "1:đã tổng hợp, nhưng có đơn vị chưa nộp, nộp trùng, sai kỳ, sai mẫu, không đọc được hoặc có lỗi",
+            "2:thư mục, danh sách đơn vị hoặc lệnh không dùng được (không ghi gì)", "3:lỗi nội bộ"})
+final class ConsolidateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
+    private boolean help;
+
+    @Parameters(paramLabel = "DIR", description = "Thư mục chứa các biểu Phụ lục I nhận được.")
+    private Path folder;
+
+    @Option(names = "--units", paramLabel = "units.csv",
+            description = "Danh sách đơn vị phải báo cáo: CSV UTF-8, các cột code,name,parent.")
+    private Path units;
+
+    @Option(names = "--period", paramLabel = "KỲ",
+            description = "Kỳ báo cáo cần tổng hợp, ví dụ \"năm 2023\", \"quý III 2024\", \"6 tháng 2025\" "
+                    + "(mặc định: kỳ mà phần lớn các biểu ghi).")
+    private String period;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx", defaultValue = "tong-hop.xlsx",
+            description = "Tệp tổng hợp cần ghi (mặc định: ${DEFAULT-VALUE}); các tệp khác ghi bên cạnh.")
+    private Path out;
+
+    @Option(names = "--name", paramLabel = "TÊN",
+            description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên thư mục DIR).")
+    private String name;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Optional<Period> asked = Optional.empty();
+        if (period != null) {
+            asked = Period.parse(period);
+            if (asked.isEmpty()) {
+                stderr.println("Kỳ báo cáo «" + period + "» không hợp lệ. Ghi như \"năm 2023\", \"quý III 2024\", "
+                        + "\"6 tháng 2025\" hoặc \"9 tháng 2025\".");
+                return ExitCode.UNUSABLE;
+            }
+        }
+        String title = name != null ? name : folder.toAbsolutePath().normalize().getFileName() == null ? ""
+                : folder.toAbsolutePath().normalize().getFileName().toString();
+        ConsolidationJob.Progress progress = System.console() == null ? (done, total) -> { }
+                : (done, total) -> {
+                    // Only on a terminal: a log or a pipe gets no carriage returns.
+                    if (done % 50 == 0 || done == total) {
+                        synchronized (stderr) {
+                            stderr.print("\rĐã đọc " + done + "/" + total + " tệp");
+                            if (done == total) {
+                                stderr.println();
+                            }
+                            stderr.flush();
+                        }
+                    }
+                };
+        try {
+            ConsolidationJob.Result result = new ConsolidationJob(Catalogue.standard(), RuleBook.standard())
+                    .run(folder, Optional.ofNullable(units), asked, out, title, progress);
+            Roll roll = result.consolidated().roll();
+            stdout.println("Tổng hợp " + result.consolidated().roll().period().map(Object::toString).orElse("")
+                    + ": " + roll.totals().units() + " đơn vị.");
+            for (Standing standing : Standing.values()) {
+                long n = roll.count(standing);
+                if (n > 0 && standing != Standing.RECEIVED) {
+                    stdout.println("  " + standing.word() + ": " + n);
+                }
+            }
+            stdout.println("Đã ghi:");
+            for (Path written : result.written()) {
+                stdout.println("  " + written);
+            }
+            return roll.problems().isEmpty() ? ExitCode.OK : ExitCode.DATA_ERRORS;
+        } catch (UnusableInput e) {
+            stderr.println(e.getMessage());
+            return ExitCode.UNUSABLE;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package appendixfill.consolidate;
+
+import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The roll of a consolidation (tình hình nộp báo cáo): every unit expected and every workbook
+ * received, where each stands and why, and the totals of those counted. A pure function of the
+ * list of units, the submissions and the period.
+ *
+ * @param period the period consolidated; empty when no workbook says
+ * @param entries one entry per workbook received and per listed unit that sent none
+ * @param totals the totals of the counted workbooks
+ */
+public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) {
+
+    /**
+     * One line of the roll.
+     *
+     * @param unit the listed unit, when the workbook matches one (or for a unit that sent nothing)
+     * @param submission the workbook, when one was received
+     * @param standing where it stands
+     * @param reason why, in Vietnamese; empty for a plain receipt
+     */
+    public record Entry(Optional<Unit> unit, Optional<Submission> submission, Standing standing, String reason) {
+        public Entry {
+            Objects.requireNonNull(unit);
+            Objects.requireNonNull(submission);
+            Objects.requireNonNull(standing);
+            Objects.requireNonNull(reason);
+        }
+
+        /** The unit's name as the receiver reads it: from the list, else from the workbook, else the file. */
+        public String name() {
+            return unit.map(Unit::name).or(() -> submission.map(Submission::unit).filter(u -> !u.isEmpty()))
+                    .orElseGet(() -> submission.map(Submission::file).orElse(""));
+        }
+    }
+
+    public Roll {
+        Objects.requireNonNull(period);
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * Decides where every unit and workbook stands.
+     *
+     * @param units the units expected (units.csv); empty when no list was given
+     * @param submissions the workbooks received, in any order
+     * @param expected the period asked for; when empty, the period most workbooks report on
+     */
+    public static Roll of(List<Unit> units, List<Submission> submissions, Optional<Period> expected) {
+        List<Submission> sorted = submissions.stream().sorted(Comparator.comparing(Submission::file)).toList();
+        Optional<Period> period = expected.or(() -> mostCommon(sorted));
+        Map<String, Unit> byCode = new HashMap<>();
+        Map<String, Unit> byKey = new HashMap<>();
+        for (Unit unit : units) {
+            byCode.put(unit.code(), unit);
+            byKey.putIfAbsent(unit.key(), unit);
+        }
+        List<Entry> unmatched = new ArrayList<>();
+        Map<String, List<Entry>> byUnit = new LinkedHashMap<>();
+        Map<String, List<Submission>> candidates = new TreeMap<>();
+        Map<String, Optional<Unit>> candidateUnit = new HashMap<>();
+        for (Submission submission : sorted) {
+            Optional<Unit> unit = match(submission, byCode, byKey);
+            // Workbooks that do not name their unit are never taken for one another's duplicates.
+            String key = unit.map(Unit::code).orElse(submission.unit().isBlank() ? "?file:" + submission.file()
+                    : "?" + Unit.key(submission.unit()));
+            Optional<Entry> refused = refusal(submission, unit, period);
+            if (refused.isPresent()) {
+                if (unit.isPresent()) {
+                    byUnit.computeIfAbsent(key, k -> new ArrayList<>()).add(refused.get());
+                } else {
+                    unmatched.add(refused.get());
+                }
+                continue;
+            }
+            candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(submission);
+            candidateUnit.put(key, unit);
+        }
+        Totals totals = Totals.NONE;
+        boolean listed = !units.isEmpty();
+        for (Map.Entry<String, List<Submission>> group : candidates.entrySet()) {
+            Optional<Unit> unit = candidateUnit.get(group.getKey());
+            List<Submission> ranked = group.getValue().stream().sorted(PREFERENCE).toList();
+            Submission used = ranked.get(0);
+            totals = totals.plus(used.totals());
+            Standing standing = listed && unit.isEmpty() ? Standing.UNLISTED
+                    : used.errors() > 0 ? Standing.WITH_ERRORS : Standing.RECEIVED;
+            String reason = standing == Standing.UNLISTED ? "không có trong danh sách đơn vị; vẫn được tổng hợp" : "";
+            if (used.errors() > 0) {
+                reason = join(reason, used.errors() + " lỗi, " + used.warnings() + " cảnh báo");
+            }
+            if (ranked.size() > 1) {
+                reason = join(reason, "gửi " + ranked.size() + " tệp; dùng tệp này vì " + why(used, ranked.get(1)));
+            }
+            List<Entry> entries = new ArrayList<>();
+            entries.add(new Entry(unit, Optional.of(used), standing, reason));
+            for (Submission other : ranked.subList(1, ranked.size())) {
+                entries.add(new Entry(unit, Optional.of(other), Standing.DUPLICATE,
+                        "gửi trùng; không dùng, đã dùng tệp «" + used.file() + "» vì " + why(used, other)));
+            }
+            if (unit.isPresent()) {
+                byUnit.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).addAll(0, entries);
+            } else {
+                unmatched.addAll(entries);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Unit unit : units) {
+            List<Entry> own = byUnit.remove(unit.code());
+            if (own == null) {
+                entries.add(new Entry(Optional.of(unit), Optional.empty(), Standing.MISSING, "chưa nhận được báo cáo"));
+            } else {
+                entries.addAll(own);
+            }
+        }
+        unmatched.sort(Comparator.comparing((Entry e) -> e.submission().map(Submission::file).orElse("")));
+        entries.addAll(unmatched);
+        return new Roll(period, entries, totals);
+    }
+
+    /** How many entries stand so. */
+    public long count(Standing standing) {
+        return entries.stream().filter(e -> e.standing() == standing).count();
+    }
+
+    /** The entries whose figures are in the totals, in the roll's order. */
+    public List<Entry> counted() {
+        return entries.stream().filter(e -> e.standing().counted()).toList();
+    }
+
+    /** The entries a receiver has to act on: every one that is not a plain receipt. */
+    public List<Entry> problems() {
+        return entries.stream().filter(e -> e.standing() != Standing.RECEIVED).toList();
+    }
+
+    /** Later report date first; then fewer errors; then a completed workbook; then the later file name. */
+    private static final Comparator<Submission> PREFERENCE = Comparator
+            .comparing((Submission s) -> dateKey(s.reportDate()), Comparator.reverseOrder())
+            .thenComparingInt(Submission::errors)
+            .thenComparing((Submission s) -> !s.file().endsWith(".filled.xlsx"))
+            .thenComparing(Submission::file, Comparator.reverseOrder());
+
+    private static String why(Submission used, Submission other) {
+        if (!dateKey(used.reportDate()).equals(dateKey(other.reportDate()))) {
+            return "có ngày báo cáo muộn hơn (" + date(used.reportDate()) + " so với " + date(other.reportDate()) + ")";
+        }
+        if (used.errors() != other.errors()) {
+            return "ít lỗi hơn (" + used.errors() + " so với " + other.errors() + ")";
+        }
+        if (used.file().endsWith(".filled.xlsx") && !other.file().endsWith(".filled.xlsx")) {
+            return "là tệp đã hoàn thiện (.filled.xlsx)";
+        }
+        return "cùng ngày báo cáo và cùng số lỗi, tên tệp xếp sau (coi là bản gửi sau)";
+    }
+
+    private static String dateKey(Value date) {
+        return date instanceof Value.Day d ? String.format("%04d-%02d-%02d", d.year(), d.month(), d.day()) : "";
+    }
+
+    private static String date(Value date) {
+        return date instanceof Value.Day d ? appendixfill.indicator.VietnameseFormat.date(d) : "không ghi ngày";
+    }
+
+    private static Optional<Entry> refusal(Submission submission, Optional<Unit> unit, Optional<Period> period) {
+        if (!submission.readable()) {
+            return Optional.of(new Entry(unit, Optional.of(submission), Standing.UNREADABLE, submission.problem()));
+        }
+        if (!submission.version().isEmpty() && !submission.version().equals(Catalogue.TEMPLATE_VERSION)) {
+            return Optional.of(new Entry(unit, Optional.of(submission), Standing.WRONG_VERSION, "lập theo mẫu phiên bản "
+                    + submission.version() + ", cần mẫu phiên bản " + Catalogue.TEMPLATE_VERSION
+                    + " (tạo bằng lệnh «appendix-fill template»)"));
+        }
+        if (period.isPresent() && !submission.period().equals(period)) {
+            String stated = submission.period().map(p -> "báo cáo " + p).orElse("không ghi kỳ hoặc năm báo cáo");
+            return Optional.of(new Entry(unit, Optional.of(submission), Standing.WRONG_PERIOD,
+                    stated + ", cần " + period.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** By the code at the start of the file's name ("08123-vu-muon.xlsx"), else by the unit's name. */
+    private static Optional<Unit> match(Submission submission, Map<String, Unit> byCode, Map<String, Unit> byKey) {
+        String file = submission.file();
+        int end = 0;
+        while (end < file.length() && Character.isLetterOrDigit(file.charAt(end))) {
+            end++;
+        }
+        Unit unit = byCode.get(file.substring(0, end));
+        if (unit == null && !submission.unit().isEmpty()) {
+            unit = byKey.get(Unit.key(submission.unit()));
+        }
+        return Optional.ofNullable(unit);
+    }
+
+    private static Optional<Period> mostCommon(List<Submission> submissions) {
+        Map<Period, Long> counts = submissions.stream().filter(Submission::readable)
+                .flatMap(s -> s.period().stream())
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<Period, Long>comparingByValue()
+                .thenComparing(e -> e.getKey().year())).map(Map.Entry::getKey);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "; " + b;
+    }
+}

@@ -1,0 +1,101 @@
+package appendixfill.consolidate;
+
+import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Figures;
+import appendixfill.indicator.Indicator;
+import appendixfill.indicator.Kind;
+import appendixfill.indicator.Value;
+import appendixfill.rule.Assessment;
+import appendixfill.rule.Finding;
+import appendixfill.rule.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One workbook found in the folder (một báo cáo nhận được), reduced to what a consolidation
+ * keeps of it, so that thousands of them fit in little memory: never the workbook itself.
+ *
+ * @param file the file's name
+ * @param unit the unit's name as the workbook gives it ("xã Vũ Muộn"); empty when unreadable
+ * @param period the period it reports on, when it says
+ * @param reportDate its report date (to choose between two workbooks of one unit); missing if none
+ * @param version the version of the form it was made from; empty when it does not say
+ * @param errors how many errors its assessment found
+ * @param warnings how many warnings
+ * @param findings the messages of its errors and warnings
+ * @param totals what it adds to the totals
+ * @param shown the values shown in its column: numbers, rates, answers
+ * @param problem why it cannot be read at all; empty when it was read
+ */
+public record Submission(String file, String unit, Optional<Period> period, Value reportDate, String version,
+        int errors, int warnings, List<String> findings, Totals totals, Map<String, Value> shown, String problem) {
+
+    public Submission {
+        Objects.requireNonNull(file);
+        Objects.requireNonNull(unit);
+        Objects.requireNonNull(period);
+        findings = List.copyOf(findings);
+        shown = Map.copyOf(shown);
+    }
+
+    /** A file that could not be read as the form, and why. */
+    public static Submission unreadable(String file, String problem) {
+        return new Submission(file, "", Optional.empty(), Value.MISSING, "", 0, 0, List.of(), Totals.NONE, Map.of(),
+                problem);
+    }
+
+    /** A commune's workbook, assessed as a single fill assesses it. */
+    public static Submission of(String file, Assessment assessment, String version) {
+        Figures figures = assessment.figures();
+        String name = text(figures, "unit.name");
+        String unit = name.isEmpty() ? "" : (text(figures, "unit.level") + " " + name).strip();
+        List<String> findings = assessment.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .map(Submission::line).toList();
+        return new Submission(file, unit, period(figures), figures.get("report.date"), version,
+                (int) assessment.count(Severity.ERROR), (int) assessment.count(Severity.WARNING), findings,
+                Totals.of(figures), shown(figures), "");
+    }
+
+    /** A consolidation read back as one unit: its totals stand for all of its communes. */
+    public static Submission consolidated(String file, String unit, Optional<Period> period, String version,
+            Totals totals, Catalogue catalogue) {
+        Figures figures = totals.figures(catalogue, Map.of());
+        return new Submission(file, unit, period, Value.MISSING, version, 0, 0, List.of(), totals, shown(figures), "");
+    }
+
+    /** True when the file was read as the form. */
+    public boolean readable() {
+        return problem.isEmpty();
+    }
+
+    private static String line(Finding finding) {
+        return finding.severity().word() + " (" + finding.code() + "): " + finding.message();
+    }
+
+    private static Map<String, Value> shown(Figures figures) {
+        Map<String, Value> shown = new LinkedHashMap<>();
+        for (Indicator indicator : figures.catalogue().indicators()) {
+            Value value = figures.get(indicator.code());
+            // Texts (the narrative paragraphs) are not shown in the table and would cost memory.
+            if (value.isPresent() && indicator.kind() != Kind.TEXT || value instanceof Value.NotApplicable) {
+                shown.put(indicator.code(), value);
+            }
+        }
+        return shown;
+    }
+
+    private static Optional<Period> period(Figures figures) {
+        if (figures.get("period") instanceof Value.Text p && figures.get("year") instanceof Value.Amount y
+                && Period.NAMES.contains(p.text())) {
+            return Optional.of(new Period(p.text(), y.number().intValue()));
+        }
+        return Optional.empty();
+    }
+
+    private static String text(Figures figures, String code) {
+        return figures.get(code) instanceof Value.Text t ? t.text() : "";
+    }
+}

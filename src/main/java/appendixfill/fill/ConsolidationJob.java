@@ -1,0 +1,195 @@
+package appendixfill.fill;
+
+import appendixfill.consolidate.Consolidated;
+import appendixfill.consolidate.Period;
+import appendixfill.consolidate.Roll;
+import appendixfill.consolidate.Submission;
+import appendixfill.consolidate.Totals;
+import appendixfill.consolidate.Unit;
+import appendixfill.indicator.Catalogue;
+import appendixfill.input.UnusableInput;
+import appendixfill.report.CsvOutputs;
+import appendixfill.report.Narrative;
+import appendixfill.rule.Assessment;
+import appendixfill.rule.RuleBook;
+import appendixfill.workbook.ConsolidationWorkbook;
+import appendixfill.workbook.StreamedWorkbook;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One consolidation: a folder of workbooks → one submission each (read and assessed as a single
+ * fill assesses it, then reduced to its figures) → the roll → the consolidated outputs, written
+ * all or nothing. Workbooks are read one at a time per thread and let go at once.
+ */
+public final class ConsolidationJob {
+
+    /** What a consolidation wrote. */
+    public record Result(Consolidated consolidated, List<Path> written) {
+    }
+
+    /** Told after each workbook read: how many of how many. */
+    public interface Progress {
+        void read(int done, int total);
+    }
+
+    private final Catalogue catalogue;
+    private final RuleBook rules;
+
+    public ConsolidationJob(Catalogue catalogue, RuleBook rules) {
+        this.catalogue = catalogue;
+        this.rules = rules;
+    }
+
+    /**
+     * Consolidates every workbook of {@code folder}.
+     *
+     * @param unitsFile units.csv (code,name,parent), when the receiver has a list of units
+     * @param period the period asked for; when empty, the one most workbooks report on
+     * @param out the consolidated workbook; the other outputs are written beside it
+     * @param name the consolidating unit, as the outputs name it
+     */
+    public Result run(Path folder, Optional<Path> unitsFile, Optional<Period> period, Path out, String name,
+            Progress progress) throws UnusableInput {
+        if (!Files.isDirectory(folder)) {
+            throw new UnusableInput("Không tìm thấy thư mục «" + folder + "». Hãy chỉ ra thư mục chứa các biểu "
+                    + "Phụ lục I (.xlsx) nhận được từ các đơn vị.");
+        }
+        List<Unit> units = unitsFile.isPresent() ? readUnits(unitsFile.get()) : List.of();
+        String outName = out.getFileName().toString();
+        if (!outName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            throw new UnusableInput("Tên tệp kết quả «" + out + "» phải có đuôi .xlsx, ví dụ: --out tong-hop.xlsx.");
+        }
+        Path outFolder = out.toAbsolutePath().getParent();
+        if (outFolder == null || !Files.isDirectory(outFolder)) {
+            throw new UnusableInput("Thư mục «" + outFolder + "» không tồn tại; không ghi được «" + out + "».");
+        }
+        List<Path> files = workbooks(folder, out);
+        // Velocity takes a tenth of a second to start: it does so beside the reading, not after it.
+        java.util.concurrent.CompletableFuture<Narrative> narrative =
+                java.util.concurrent.CompletableFuture.supplyAsync(Narrative::consolidation);
+        Submission[] submissions = new Submission[files.size()];
+        AtomicInteger done = new AtomicInteger();
+        // Two threads or more: reading is CPU-bound (inflate, parse, assess), and each workbook is
+        // reduced to its figures as soon as it is read, so memory stays flat in the number of files.
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            submissions[i] = read(files.get(i));
+            progress.read(done.incrementAndGet(), files.size());
+        });
+        Roll roll = Roll.of(units, Arrays.asList(submissions), period);
+        Consolidated consolidated = Consolidated.of(catalogue, name, roll);
+        String base = outName.substring(0, outName.length() - ".xlsx".length());
+        String report = narrative.join().render(consolidated);
+        Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
+        contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
+        contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
+                .getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".long.csv", stream -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            CsvOutputs.longValues(consolidated, writer);
+            writer.flush();
+        });
+        contents.put(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll).getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".report.txt", stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
+        try (OutputFiles outputs = new OutputFiles(outFolder)) {
+            outputs.stageTogether(contents);
+            return new Result(consolidated, outputs.commit());
+        }
+    }
+
+    /** One workbook, read and assessed; a file that cannot be read becomes a reason, never an exception. */
+    Submission read(Path file) {
+        String shown = file.getFileName().toString();
+        try {
+            StreamedWorkbook workbook = StreamedWorkbook.read(file, catalogue, ConsolidationWorkbook.sheets());
+            String version = workbook.templateVersion().orElse("");
+            Optional<Totals> totals = ConsolidationWorkbook.totals(workbook);
+            if (totals.isPresent()) {
+                Map<String, String> details = ConsolidationWorkbook.details(workbook);
+                Optional<Period> period = Optional.ofNullable(details.get("period"))
+                        .flatMap(p -> Period.parse(p + " " + details.getOrDefault("year", "")));
+                return Submission.consolidated(shown, details.getOrDefault("name", shown), period, version,
+                        totals.get(), catalogue);
+            }
+            return Submission.of(shown, Assessment.of(catalogue, rules, workbook.typed()), version);
+        } catch (UnusableInput e) {
+            return Submission.unreadable(shown, e.getMessage());
+        } catch (RuntimeException e) {
+            // One strange workbook among thousands must not stop the consolidation.
+            return Submission.unreadable(shown, "Không đọc được tệp «" + shown + "» (" + e.getClass().getSimpleName()
+                    + "). Hãy mở bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.");
+        }
+    }
+
+    /** The .xlsx files of the folder, by name; not Excel's lock files, not the output itself. */
+    static List<Path> workbooks(Path folder, Path out) throws UnusableInput {
+        Path target = out.toAbsolutePath().normalize();
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx"))
+                    .filter(p -> !p.getFileName().toString().startsWith("~$")
+                            && !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.toAbsolutePath().normalize().equals(target))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UnusableInput("Không đọc được thư mục «" + folder + "»: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Reads units.csv: a header naming code and name (parent optional), UTF-8 with or without BOM. */
+    static List<Unit> readUnits(Path file) throws UnusableInput {
+        String shown = "«" + file + "»";
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(reader);
+            List<String> header = parser.getHeaderNames();
+            if (!header.contains("code") || !header.contains("name")) {
+                throw new UnusableInput("Tệp danh sách đơn vị " + shown + " phải có dòng tiêu đề gồm các cột "
+                        + "code,name,parent (mã, tên, đơn vị trực thuộc); dòng tiêu đề hiện là: " + header + ".");
+            }
+            List<Unit> units = new ArrayList<>();
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (CSVRecord record : parser) {
+                String code = record.get("code");
+                String name = record.isSet("name") ? record.get("name") : "";
+                long line = record.getRecordNumber() + 1;
+                if (code.isBlank() || name.isBlank()) {
+                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + line
+                            + ": thiếu " + (code.isBlank() ? "mã đơn vị (cột code)" : "tên đơn vị (cột name)") + ".");
+                }
+                if (!codes.add(code)) {
+                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + line + ": mã «" + code
+                            + "» đã có ở một dòng trước; mỗi đơn vị một dòng, mỗi mã một đơn vị.");
+                }
+                String parent = header.contains("parent") && record.isSet("parent") ? record.get("parent") : "";
+                units.add(new Unit(code, name, parent));
+            }
+            return units;
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnusableInput("Không đọc được tệp danh sách đơn vị " + shown + ": " + e.getMessage()
+                    + ". Cần tệp CSV UTF-8 với các cột code,name,parent.", e);
+        }
+    }
+}

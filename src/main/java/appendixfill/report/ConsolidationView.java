@@ -1,0 +1,111 @@
+package appendixfill.report;
+
+import appendixfill.consolidate.Consolidated;
+import appendixfill.consolidate.Roll;
+import appendixfill.consolidate.Standing;
+import appendixfill.consolidate.Submission;
+import appendixfill.indicator.Indicator;
+import appendixfill.indicator.Kind;
+import appendixfill.indicator.VietnameseFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A consolidation for the receiver's report template: {@code $c.units}, {@code $c.problems}. */
+public final class ConsolidationView {
+
+    private final Consolidated consolidated;
+
+    ConsolidationView(Consolidated consolidated) {
+        this.consolidated = consolidated;
+    }
+
+    /** The consolidating unit. */
+    public String getName() {
+        return consolidated.name();
+    }
+
+    /** "năm 2023", or "…" when no workbook says. */
+    public String getPeriod() {
+        return consolidated.roll().period().map(Object::toString).orElse("…");
+    }
+
+    /** How many units (communes) the totals stand for. */
+    public int getUnits() {
+        return consolidated.totals().units();
+    }
+
+    /** How many units the list expects; 0 without a list. */
+    public long getExpected() {
+        return consolidated.roll().entries().stream().filter(e -> e.unit().isPresent())
+                .map(e -> e.unit().get().code()).distinct().count();
+    }
+
+    /** How many entries of the roll stand so, by the standing's id: {@code $c.count("missing")}. */
+    public long count(String standing) {
+        return consolidated.roll().count(standing(standing));
+    }
+
+    /** The names of the units that stand so, joined: "xã A, xã B". */
+    public String names(String standing) {
+        return String.join(", ", consolidated.roll().entries().stream()
+                .filter(e -> e.standing() == standing(standing)).map(Roll.Entry::name).toList());
+    }
+
+    /** What is told beside a total: coverage, how it was computed. */
+    public String note(String code) {
+        return consolidated.note(code);
+    }
+
+    /** Every row of the consolidated table that is not a heading, with its total and note. */
+    public List<Map<String, String>> getRows() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Indicator indicator : consolidated.rows()) {
+            if (indicator.kind() == Kind.HEADING) {
+                continue;
+            }
+            var value = consolidated.figures().get(indicator.code());
+            String shown = indicator.kind() == Kind.YES_NO && value.isPresent()
+                    ? consolidated.note(indicator.code())
+                    : value.isPresent() || value instanceof appendixfill.indicator.Value.NotApplicable
+                    ? VietnameseFormat.value(indicator, value) : "chưa có số liệu";
+            // The report names how a rate was computed once, in its own sentence; beside each rate
+            // only what it covers.
+            String note = indicator.kind() == Kind.YES_NO ? ""
+                    : indicator.kind() == Kind.RATE ? consolidated.coverageNote(indicator.code())
+                    : consolidated.note(indicator.code());
+            String unit = indicator.kind() == Kind.RATE || indicator.kind() == Kind.PERCENT
+                    || indicator.kind() == Kind.YES_NO || !value.isPresent() ? "" : inProse(indicator.unit());
+            rows.add(Map.of("stt", indicator.stt().isEmpty() ? "" : indicator.stt(), "label", indicator.label(),
+                    "value", shown, "unit", unit, "note", note));
+        }
+        return rows;
+    }
+
+    /** The units the receiver has to act on, each with its standing, reason and findings counts. */
+    public List<Map<String, String>> getProblems() {
+        List<Map<String, String>> problems = new ArrayList<>();
+        for (Roll.Entry entry : consolidated.roll().problems()) {
+            String file = entry.submission().map(Submission::file).orElse("");
+            problems.add(Map.of("name", entry.name(), "standing", entry.standing().word(), "reason", entry.reason(),
+                    "file", file));
+        }
+        return problems;
+    }
+
+    /** "Văn bản" → "văn bản" inside a sentence; an abbreviation (PAKN) stays as it is. */
+    private static String inProse(String unit) {
+        java.util.Locale vietnamese = java.util.Locale.forLanguageTag("vi");
+        return unit.equals(unit.toUpperCase(vietnamese)) ? unit : unit.toLowerCase(vietnamese);
+    }
+
+    private static Standing standing(String id) {
+        for (Standing standing : Standing.values()) {
+            if (standing.id().equals(id)) {
+                return standing;
+            }
+        }
+        throw new IllegalArgumentException("unknown standing '" + id + "'; valid: "
+                + java.util.Arrays.stream(Standing.values()).map(Standing::id).toList());
+    }
+}

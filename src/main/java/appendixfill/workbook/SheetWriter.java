@@ -1,0 +1,327 @@
+package appendixfill.workbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Writes a plain .xlsx straight as SpreadsheetML, row by row, into its zip: for the consolidated
+ * workbook, whose hundreds of thousands of cells (a column per commune) POI's writers take
+ * seconds and much memory to write. Texts are inline strings; the few cell looks are fixed in
+ * {@link Look}. The zip entries carry a fixed time, so the same input gives the same bytes.
+ */
+final class SheetWriter implements AutoCloseable {
+
+    /** The cell looks of styles.xml, by their index. */
+    enum Look {
+        DEFAULT, TITLE, PLAIN, HEADER, CELL, BOLD_CELL, COUNT, RATE, TOTAL_COUNT, TOTAL_RATE, TOTAL_CELL
+    }
+
+    /** One sheet to be listed in workbook.xml. */
+    private record SheetEntry(String name, boolean veryHidden) {
+    }
+
+    private static final long FIXED_TIME = 1_700_000_000_000L;
+
+    private final ZipOutputStream zip;
+    private final List<SheetEntry> sheets = new ArrayList<>();
+    private Writer sheet;
+    private int rowOpen = -1;
+    private String rowNumber = "";
+    private final List<String> columnLetters = new ArrayList<>();
+
+    SheetWriter(OutputStream out) {
+        zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        // Speed over size: the zip is written once and read by a spreadsheet.
+        zip.setLevel(Deflater.BEST_SPEED);
+    }
+
+    /**
+     * Starts a sheet. {@code widths} are column widths in characters; {@code frozenColumns} and
+     * {@code frozenRows} freeze the top-left panes.
+     */
+    void startSheet(String name, boolean veryHidden, int[] widths, int defaultWidthFrom, int columns,
+            int frozenColumns, int frozenRows) throws IOException {
+        sheets.add(new SheetEntry(name, veryHidden));
+        entry("xl/worksheets/sheet" + sheets.size() + ".xml");
+        sheet = new java.io.BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
+        sheet.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
+                + "\" xmlns:r=\"" + REL + "\"><sheetViews><sheetView workbookViewId=\"0\""
+                + (sheets.size() == 1 ? " tabSelected=\"1\"" : "") + ">");
+        if (frozenColumns > 0 || frozenRows > 0) {
+            String topLeft = CellReference.convertNumToColString(frozenColumns) + (frozenRows + 1);
+            sheet.write("<pane" + (frozenColumns > 0 ? " xSplit=\"" + frozenColumns + "\"" : "")
+                    + (frozenRows > 0 ? " ySplit=\"" + frozenRows + "\"" : "") + " topLeftCell=\"" + topLeft
+                    + "\" activePane=\"bottomRight\" state=\"frozen\"/>");
+        }
+        sheet.write("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+        for (int i = 0; i < widths.length; i++) {
+            sheet.write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
+                    + "\" customWidth=\"1\"/>");
+        }
+        if (columns > defaultWidthFrom) {
+            sheet.write("<col min=\"" + (defaultWidthFrom + 1) + "\" max=\"" + columns + "\" width=\"16\" customWidth=\"1\"/>");
+        }
+        if (widths.length == 0 && columns <= defaultWidthFrom) {
+            sheet.write("<col min=\"1\" max=\"1\" width=\"10\"/>");
+        }
+        sheet.write("</cols><sheetData>");
+    }
+
+    /** Starts row {@code row} (0-based); rows must come in order. */
+    void row(int row) throws IOException {
+        endRow();
+        rowNumber = String.valueOf(row + 1);
+        sheet.write("<row r=\"" + rowNumber + "\">");
+        rowOpen = row;
+    }
+
+    void text(int column, String text, Look look) throws IOException {
+        start(column, look);
+        if (text.isEmpty()) {
+            sheet.write("/>");
+            return;
+        }
+        sheet.write(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+        escape(text);
+        sheet.write("</t></is></c>");
+    }
+
+    void number(int column, String plainNumber, Look look) throws IOException {
+        start(column, look);
+        sheet.write("><v>");
+        sheet.write(plainNumber);
+        sheet.write("</v></c>");
+    }
+
+    /** A formula and the number it evaluates to, saved with it. */
+    void formula(int column, String formula, String plainNumber, Look look) throws IOException {
+        sheet.write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\"><f>");
+        escape(formula);
+        sheet.write("</f><v>" + plainNumber + "</v></c>");
+    }
+
+    /** A formula whose saved result is a text (possibly empty: a missing total). */
+    void formulaText(int column, String formula, String text, Look look) throws IOException {
+        sheet.write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\" t=\"str\"><f>");
+        escape(formula);
+        sheet.write("</f><v>");
+        escape(text);
+        sheet.write("</v></c>");
+    }
+
+    void endSheet() throws IOException {
+        endRow();
+        sheet.write("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\""
+                + " footer=\"0.3\"/></worksheet>");
+        sheet.flush();
+        zip.closeEntry();
+        sheet = null;
+    }
+
+    /** Writes the parts that list the sheets, the styles and the document's properties. */
+    void finish(String title, String template, String version) throws IOException {
+        part("[Content_Types].xml", contentTypes());
+        part("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
+                + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\"" + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/"
+                + "metadata/core-properties\" Target=\"docProps/core.xml\"/><Relationship Id=\"rId3\" Type=\"" + REL
+                + "/extended-properties\" Target=\"docProps/app.xml\"/><Relationship Id=\"rId4\" Type=\"" + REL
+                + "/custom-properties\" Target=\"docProps/custom.xml\"/></Relationships>");
+        part("docProps/core.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties"
+                + " xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>appendix-fill</dc:creator><dc:title>"
+                + escaped(title) + "</dc:title></cp:coreProperties>");
+        part("docProps/app.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\""
+                + "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>appendix-fill"
+                + "</Application></Properties>");
+        part("docProps/custom.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\""
+                + "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\""
+                + "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+                + property(2, Layout.PROPERTY_TEMPLATE, template) + property(3, Layout.PROPERTY_VERSION, version)
+                + "</Properties>");
+        StringBuilder workbook = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><bookViews><workbookView activeTab=\"0\"/>"
+                + "</bookViews><sheets>");
+        StringBuilder rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"" + PKG_REL + "\">");
+        for (int i = 0; i < sheets.size(); i++) {
+            workbook.append("<sheet name=\"").append(escaped(sheets.get(i).name())).append("\" sheetId=\"").append(i + 1)
+                    .append(sheets.get(i).veryHidden() ? "\" state=\"veryHidden" : "").append("\" r:id=\"rId")
+                    .append(i + 1).append("\"/>");
+            rels.append("<Relationship Id=\"rId").append(i + 1).append("\" Type=\"").append(REL)
+                    .append("/worksheet\" Target=\"worksheets/sheet").append(i + 1).append(".xml\"/>");
+        }
+        workbook.append("</sheets></workbook>");
+        rels.append("<Relationship Id=\"rId").append(sheets.size() + 1).append("\" Type=\"").append(REL)
+                .append("/styles\" Target=\"styles.xml\"/></Relationships>");
+        part("xl/workbook.xml", workbook.toString());
+        part("xl/_rels/workbook.xml.rels", rels.toString());
+        part("xl/styles.xml", STYLES);
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.finish();
+    }
+
+    private void endRow() throws IOException {
+        if (rowOpen >= 0) {
+            sheet.write("</row>");
+            rowOpen = -1;
+        }
+    }
+
+    /** {@code <c r="G12" s="6"}: hundreds of thousands of cells, so written in pieces, not concatenated. */
+    private void start(int column, Look look) throws IOException {
+        while (columnLetters.size() <= column) {
+            columnLetters.add(CellReference.convertNumToColString(columnLetters.size()));
+        }
+        sheet.write("<c r=\"");
+        sheet.write(columnLetters.get(column));
+        sheet.write(rowNumber);
+        sheet.write(STYLE_ATTRIBUTES[look.ordinal()]);
+    }
+
+    private static final String[] STYLE_ATTRIBUTES = java.util.Arrays.stream(Look.values())
+            .map(look -> "\" s=\"" + look.ordinal() + "\"").toArray(String[]::new);
+
+    private String address(int column) {
+        // Thousands of unit columns, a hundred rows each: the letters are worked out once per column.
+        while (columnLetters.size() <= column) {
+            columnLetters.add(CellReference.convertNumToColString(columnLetters.size()));
+        }
+        return columnLetters.get(column) + rowNumber;
+    }
+
+    private void escape(String text) throws IOException {
+        sheet.write(escaped(text));
+    }
+
+    /** XML-escaped, without the characters XML 1.0 cannot hold at all. */
+    static String escaped(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                default -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF ? "" : null;
+            };
+            if (replacement != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private void entry(String name) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME);
+        zip.putNextEntry(entry);
+    }
+
+    private void part(String name, String xml) throws IOException {
+        entry(name);
+        zip.write(xml.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private String contentTypes() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                + "spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                + "spreadsheetml.styles+xml\"/>"
+                + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package."
+                + "core-properties+xml\"/>"
+                + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                + "extended-properties+xml\"/>"
+                + "<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                + "custom-properties+xml\"/>");
+        for (int i = 1; i <= sheets.size(); i++) {
+            xml.append("<Override PartName=\"/xl/worksheets/sheet").append(i).append(".xml\" ContentType=\""
+                    + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+        }
+        return xml.append("</Types>").toString();
+    }
+
+    private static String property(int id, String name, String value) {
+        return "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"" + id + "\" name=\"" + escaped(name)
+                + "\"><vt:lpwstr>" + escaped(value) + "</vt:lpwstr></property>";
+    }
+
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /** The styles of {@link Look}, in its order: fonts 0 normal, 1 bold; fill 2 grey; border 1 thin. */
+    private static final String STYLES = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<styleSheet xmlns=\"" + MAIN + "\">"
+            + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>"
+            + "<fonts count=\"2\"><font><sz val=\"12\"/><name val=\"Times New Roman\"/></font>"
+            + "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/></font></fonts>"
+            + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/>"
+            + "</fill><fill><patternFill patternType=\"solid\"><fgColor indexed=\"22\"/><bgColor indexed=\"64\"/>"
+            + "</patternFill></fill></fills>"
+            + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style=\"thin\"/>"
+            + "<right style=\"thin\"/><top style=\"thin\"/><bottom style=\"thin\"/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"11\">"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + xf(0, 1, 0, 0, false)
+            + xf(0, 0, 0, 0, false)
+            + xf(0, 1, 0, 1, true)
+            + xf(0, 0, 0, 1, true)
+            + xf(0, 1, 0, 1, true)
+            + xf(3, 0, 0, 1, false)
+            + xf(164, 0, 0, 1, false)
+            + xf(3, 1, 2, 1, false)
+            + xf(164, 1, 2, 1, false)
+            + xf(0, 1, 2, 1, true)
+            + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+            + "</styleSheet>";
+
+    private static String xf(int format, int font, int fill, int border, boolean wrap) {
+        return "<xf numFmtId=\"" + format + "\" fontId=\"" + font + "\" fillId=\"" + fill + "\" borderId=\"" + border
+                + "\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\""
+                + " applyAlignment=\"1\"><alignment vertical=\"top\"" + (wrap ? " wrapText=\"1\"" : "") + "/></xf>";
+    }
+
+    /** Lets a sheet's writer flush into the zip without closing it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package appendixfill.fill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import appendixfill.cli.Main;
+import appendixfill.workbook.TypedWorkbooks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The golden consolidation cases: one folder each under src/test/resources/golden-consolidate (its
+ * README says the format). Expected files change only on purpose:
+ * {@code mvn test -Dtest=ConsolidationGoldenCasesTest -Dregenerate=true}.
+ */
+class ConsolidationGoldenCasesTest {
+
+    static final Path CASES = Path.of("src/test/resources/golden-consolidate");
+    static final List<String> OUTPUTS = List.of("values.csv", "units.csv", "report.txt");
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseGivesItsExpectedOutputs() throws IOException {
+        List<Path> cases;
+        try (Stream<Path> listing = Files.list(CASES)) {
+            cases = listing.filter(Files::isDirectory).sorted().toList();
+        }
+        return cases.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
+                () -> runCase(folder)));
+    }
+
+    private void runCase(Path folder) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(folder.resolve("case.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Path received = Files.createDirectories(work.resolve(folder.getFileName()).resolve("in"));
+        try (Stream<Path> listing = Files.list(folder.resolve("in"))) {
+            for (Path file : listing.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".typed.tsv")) {
+                    TypedWorkbooks.write(TypedWorkbooks.readTyped(file),
+                            received.resolve(name.replace(".typed.tsv", ".xlsx")));
+                } else if (name.endsWith(".bytes")) {
+                    Files.copy(file, received.resolve(name.substring(0, name.length() - ".bytes".length())));
+                }
+            }
+        }
+        Path out = received.resolveSibling("tong-hop.xlsx");
+        List<String> args = new ArrayList<>(List.of("consolidate", received.toString(), "--out", out.toString(),
+                "--name", properties.getProperty("name")));
+        if (properties.getProperty("period") != null) {
+            args.addAll(List.of("--period", properties.getProperty("period")));
+        }
+        if (Files.exists(folder.resolve("units.csv"))) {
+            args.addAll(List.of("--units", folder.resolve("units.csv").toString()));
+        }
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = Main.commandLine(new PrintWriter(stdout), new PrintWriter(stderr)).execute(args.toArray(String[]::new));
+
+        assertEquals("", stderr.toString());
+        check(folder.resolve("expected.exit"), exit + "\n");
+        for (String output : OUTPUTS) {
+            String text = Files.readString(out.resolveSibling("tong-hop." + output), StandardCharsets.UTF_8)
+                    .replace(received.toString(), "<DIR>");
+            check(folder.resolve("expected." + output), text);
+        }
+    }
+
+    private static void check(Path expected, String actual) throws IOException {
+        if (Boolean.getBoolean("regenerate")) {
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, expected.toString());
+    }
+}

@@ -1,5 +1,6 @@
 package appendixfill.cli;
 
+import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,19 +36,11 @@ class BadInputCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseIsRefusedWithItsMessageAndLosesNothing() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> listing = Files.list(CASES)) {
-            cases = listing.filter(Files::isDirectory).sorted().toList();
-        }
-        return cases.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
-                () -> runCase(folder)));
+        return CaseFolders.each(CASES, this::runCase);
     }
 
     private void runCase(Path caseFolder) throws Exception {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(caseFolder.resolve("case.properties"), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
+        Properties properties = CaseFolders.properties(caseFolder);
         String requires = properties.getProperty("requires", "");
         Path folder = Files.createDirectories(work.resolve(caseFolder.getFileName().toString()).resolve("thư mục"));
         Path input = folder.resolve(properties.getProperty("input"));

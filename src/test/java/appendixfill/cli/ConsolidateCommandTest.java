@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import appendixfill.workbook.TypedWorkbooks;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +24,8 @@ class ConsolidateCommandTest {
     @TempDir
     Path folder;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     static Map<String, String> commune(String name, String year, String... cells) {
@@ -83,7 +75,7 @@ class ConsolidateCommandTest {
         Path in = receivedFolder();
         Path out = folder.resolve("tinh.xlsx");
 
-        Run run = run("consolidate", in.toString(), "--units", folder.resolve("units.csv").toString(),
+        CommandRun run = run("consolidate", in.toString(), "--units", folder.resolve("units.csv").toString(),
                 "--out", out.toString(), "--name", "UBND tỉnh Thử");
 
         assertEquals("", run.err());
@@ -165,7 +157,7 @@ class ConsolidateCommandTest {
         run("consolidate", communes.toString(), "--out", folder.resolve("tinh-tu-xa.xlsx").toString(), "--name", "Tỉnh");
         run("consolidate", group1.toString(), "--out", groups.resolve("cum-1.xlsx").toString(), "--name", "Cụm 1");
         run("consolidate", group2.toString(), "--out", groups.resolve("cum-2.xlsx").toString(), "--name", "Cụm 2");
-        Run run = run("consolidate", groups.toString(), "--out", folder.resolve("tinh-tu-cum.xlsx").toString(),
+        CommandRun run = run("consolidate", groups.toString(), "--out", folder.resolve("tinh-tu-cum.xlsx").toString(),
                 "--name", "Tỉnh");
 
         assertEquals("", run.err());
@@ -178,7 +170,7 @@ class ConsolidateCommandTest {
 
     @Test
     void aMissingFolderIsOneMessageAndNothingWritten() {
-        Run run = run("consolidate", folder.resolve("khong-co").toString(), "--out", folder.resolve("t.xlsx").toString());
+        CommandRun run = run("consolidate", folder.resolve("khong-co").toString(), "--out", folder.resolve("t.xlsx").toString());
         assertEquals(2, run.exit());
         assertEquals("Không tìm thấy thư mục «" + folder.resolve("khong-co") + "». Hãy chỉ ra thư mục chứa các biểu "
                 + "Phụ lục I (.xlsx) nhận được từ các đơn vị.\n", run.err());
@@ -187,7 +179,7 @@ class ConsolidateCommandTest {
 
     @Test
     void aPeriodThatIsNoPeriodIsRefused() {
-        Run run = run("consolidate", folder.toString(), "--period", "quý V 2023");
+        CommandRun run = run("consolidate", folder.toString(), "--period", "quý V 2023");
         assertEquals(2, run.exit());
         assertEquals("Kỳ báo cáo «quý V 2023» không hợp lệ. Ghi như \"năm 2023\", \"quý III 2024\", "
                 + "\"6 tháng 2025\" hoặc \"9 tháng 2025\".\n", run.err());
@@ -211,7 +203,7 @@ class ConsolidateCommandTest {
     @Test
     void aUnitsListWithoutItsHeaderIsOneMessageAndNothingWritten() throws IOException {
         Path units = Files.writeString(folder.resolve("ds.csv"), "001,xã An Bình\n", StandardCharsets.UTF_8);
-        Run run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
+        CommandRun run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
                 folder.resolve("t.xlsx").toString());
         assertEquals(2, run.exit());
         assertEquals("Tệp danh sách đơn vị «" + units + "» phải có dòng tiêu đề gồm các cột code,name,parent (mã, "
@@ -223,7 +215,7 @@ class ConsolidateCommandTest {
     void aUnitsListNamingOneCodeTwiceIsRefused() throws IOException {
         Path units = Files.writeString(folder.resolve("ds.csv"), "code,name,parent\n001,xã An Bình,\n001,xã Bình Minh,\n",
                 StandardCharsets.UTF_8);
-        Run run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
+        CommandRun run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
                 folder.resolve("t.xlsx").toString());
         assertEquals(2, run.exit());
         assertEquals("Tệp danh sách đơn vị «" + units + "», dòng 3: mã «001» đã có ở một dòng trước; mỗi đơn vị một "

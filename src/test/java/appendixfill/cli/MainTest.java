@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,21 +23,15 @@ class MainTest {
     @TempDir
     Path folder;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void fillingTheExampleWritesFourFilesAndExitsOneForTheSeedsErrors() throws IOException {
         Path input = Files.copy(EXAMPLE, folder.resolve("vu muộn 2023.xlsx"));
 
-        Run run = run(input.toString());
+        CommandRun run = run(input.toString());
 
         assertEquals(1, run.exit());
         assertEquals("""
@@ -59,7 +51,7 @@ class MainTest {
     @Test
     void aMissingFileAndAFolderWithoutWorkbooksAreRefused() throws IOException {
         Path missing = folder.resolve("khong-co.xlsx");
-        Run run = run(missing.toString());
+        CommandRun run = run(missing.toString());
         assertEquals(2, run.exit());
         assertEquals("Không tìm thấy tệp «" + missing + "». Hãy kiểm tra lại tên và đường dẫn. Cần bảng tính Phụ lục I "
                 + "dạng Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods).\n", run.err());
@@ -78,7 +70,7 @@ class MainTest {
         Files.copy(EXAMPLE, batch.resolve("b.xlsx"));
         Files.copy(EXAMPLE, batch.resolve("c.filled.xlsx"));
 
-        Run run = run(batch.toString());
+        CommandRun run = run(batch.toString());
 
         assertEquals(1, run.exit());
         assertTrue(Files.exists(batch.resolve("a.values.csv")) && Files.exists(batch.resolve("b.values.csv")));
@@ -92,7 +84,7 @@ class MainTest {
         Path list = Files.writeString(folder.resolve("danh-sach.txt"), "\"" + input + "\"\n",
                 java.nio.charset.StandardCharsets.UTF_8);
 
-        Run run = run("@" + list);
+        CommandRun run = run("@" + list);
 
         assertEquals(1, run.exit());
         assertTrue(Files.exists(folder.resolve("Vũ Muộn.values.csv")), run.err());
@@ -103,7 +95,7 @@ class MainTest {
         Path input = Files.copy(EXAMPLE, folder.resolve("bieu.xlsx"));
         Path blocker = Files.writeString(folder.resolve("ket-qua"), "a file where the folder should be");
 
-        Run run = run(input.toString(), "--out", blocker.resolve("sub").toString());
+        CommandRun run = run(input.toString(), "--out", blocker.resolve("sub").toString());
 
         assertEquals(2, run.exit());
         assertEquals("Không tạo được thư mục kết quả «" + blocker.resolve("sub") + "». Hãy chọn thư mục khác bằng "
@@ -113,7 +105,7 @@ class MainTest {
 
     @Test
     void noWorkbookGivenIsAUsageErrorWithAnExample() {
-        Run run = run();
+        CommandRun run = run();
 
         assertEquals(2, run.exit());
         assertEquals("""
@@ -124,7 +116,7 @@ class MainTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        Run run = run("--bogus");
+        CommandRun run = run("--bogus");
 
         assertEquals(2, run.exit());
         assertEquals("Lỗi dòng lệnh: không hiểu «--bogus». Xem cách dùng: appendix-fill --help\n", run.err());
@@ -132,7 +124,7 @@ class MainTest {
 
     @Test
     void templateWithoutItsFileIsAUsageErrorInVietnamese() {
-        Run run = run("template");
+        CommandRun run = run("template");
 
         assertEquals(2, run.exit());
         assertEquals("Lỗi dòng lệnh: thiếu «--out FILE.xlsx». Xem cách dùng: appendix-fill --help\n", run.err());
@@ -140,7 +132,7 @@ class MainTest {
 
     @Test
     void templateRefusesANameWithoutXlsx() {
-        Run run = run("template", "-o", folder.resolve("mau").toString());
+        CommandRun run = run("template", "-o", folder.resolve("mau").toString());
 
         assertEquals(2, run.exit());
         assertEquals("Tên tệp mẫu «" + folder.resolve("mau") + "» phải có đuôi .xlsx, ví dụ: mau-phu-luc-i.xlsx.\n",
@@ -153,7 +145,7 @@ class MainTest {
         Path second = Files.copy(EXAMPLE, Files.createDirectory(folder.resolve("y")).resolve("a.xlsx"));
         Path out = folder.resolve("out");
 
-        Run run = run(first.toString(), second.toString(), "--out", out.toString());
+        CommandRun run = run(first.toString(), second.toString(), "--out", out.toString());
 
         assertEquals(2, run.exit());
         assertEquals("Tệp «" + first + "» và «" + second + "» sẽ ghi ra cùng tệp kết quả «"
@@ -164,7 +156,7 @@ class MainTest {
 
     @Test
     void helpIsInVietnamese() {
-        Run run = run("--help");
+        CommandRun run = run("--help");
 
         assertEquals(0, run.exit());
         assertTrue(run.out().startsWith("Cách dùng: appendix-fill"), run.out());
@@ -174,7 +166,7 @@ class MainTest {
 
     @Test
     void withLangEnTheUsageErrorIsInEnglish() {
-        Run run = run("--lang", "en", "--bogus");
+        CommandRun run = run("--lang", "en", "--bogus");
 
         assertEquals(2, run.exit());
         assertEquals("Command line error: Unknown option: '--bogus'. See the usage: appendix-fill --help\n", run.err());
@@ -184,8 +176,8 @@ class MainTest {
     void templateWritesTheBlankFormAndRefusesToOverwrite() throws IOException {
         Path target = folder.resolve("mẫu.xlsx");
 
-        Run first = run("template", "-o", target.toString());
-        Run second = run("template", "-o", target.toString());
+        CommandRun first = run("template", "-o", target.toString());
+        CommandRun second = run("template", "-o", target.toString());
 
         assertEquals(0, first.exit());
         assertEquals("Đã ghi mẫu Phụ lục I trống: " + target + "\n", first.out());

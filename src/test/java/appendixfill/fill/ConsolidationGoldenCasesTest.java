@@ -1,5 +1,6 @@
 package appendixfill.fill;
 
+import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
@@ -33,19 +34,11 @@ class ConsolidationGoldenCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseGivesItsExpectedOutputs() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> listing = Files.list(CASES)) {
-            cases = listing.filter(Files::isDirectory).sorted().toList();
-        }
-        return cases.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
-                () -> runCase(folder)));
+        return CaseFolders.each(CASES, this::runCase);
     }
 
     private void runCase(Path folder) throws IOException {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(folder.resolve("case.properties"), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
+        Properties properties = CaseFolders.properties(folder);
         Path received = Files.createDirectories(work.resolve(folder.getFileName()).resolve("in"));
         try (Stream<Path> listing = Files.list(folder.resolve("in"))) {
             for (Path file : listing.sorted().toList()) {
@@ -72,18 +65,12 @@ class ConsolidationGoldenCasesTest {
         int exit = Main.commandLine(new PrintWriter(stdout), new PrintWriter(stderr)).execute(args.toArray(String[]::new));
 
         assertEquals("", stderr.toString());
-        check(folder.resolve("expected.exit"), exit + "\n");
+        CaseFolders.check(folder.resolve("expected.exit"), exit + "\n");
         for (String output : OUTPUTS) {
             String text = Files.readString(out.resolveSibling("tong-hop." + output), StandardCharsets.UTF_8)
                     .replace(received.toString(), "<DIR>");
-            check(folder.resolve("expected." + output), text);
+            CaseFolders.check(folder.resolve("expected." + output), text);
         }
     }
 
-    private static void check(Path expected, String actual) throws IOException {
-        if (Boolean.getBoolean("regenerate")) {
-            Files.writeString(expected, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, expected.toString());
-    }
 }

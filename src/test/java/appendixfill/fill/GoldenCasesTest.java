@@ -1,5 +1,6 @@
 package appendixfill.fill;
 
+import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
@@ -8,7 +9,6 @@ import appendixfill.workbook.TypedWorkbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,19 +32,11 @@ class GoldenCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseGivesItsExpectedOutputs() throws IOException {
-        List<Path> cases;
-        try (Stream<Path> listing = Files.list(CASES)) {
-            cases = listing.filter(Files::isDirectory).sorted().toList();
-        }
-        return cases.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
-                () -> runCase(folder)));
+        return CaseFolders.each(CASES, this::runCase);
     }
 
     private void runCase(Path folder) throws IOException {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(folder.resolve("case.properties"), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
+        Properties properties = CaseFolders.properties(folder);
         Path out = Files.createDirectories(work.resolve(folder.getFileName()));
         Path input = input(folder, properties, out);
 
@@ -54,9 +46,9 @@ class GoldenCasesTest {
                 .execute(input.toString(), "--out", out.toString());
 
         String base = input.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
-        check(folder.resolve("expected.exit"), exit + "\n");
+        CaseFolders.check(folder.resolve("expected.exit"), exit + "\n");
         for (String output : OUTPUTS) {
-            check(folder.resolve("expected." + output), Files.readString(out.resolve(base + "." + output)));
+            CaseFolders.check(folder.resolve("expected." + output), Files.readString(out.resolve(base + "." + output)));
         }
         assertEquals("", stderr.toString());
         String sameValuesAs = properties.getProperty("same-values-as");
@@ -82,10 +74,4 @@ class GoldenCasesTest {
         return TypedWorkbooks.write(TypedWorkbooks.readTyped(typed), out.resolve("input.xlsx"));
     }
 
-    private static void check(Path expected, String actual) throws IOException {
-        if (Boolean.getBoolean("regenerate")) {
-            Files.writeString(expected, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, expected.toString());
-    }
 }

@@ -32,6 +32,10 @@ for %%j in ("%JAR%") do set "STAMP=%%~zj-%%~tj-%MAJOR%"
 set "STAMP=%STAMP:/=%"
 set "STAMP=%STAMP::=%"
 set "STAMP=%STAMP: =%"
+rem Archives of other builds or Java versions are of no more use (each is tens of megabytes).
+for %%f in ("%CACHE%\appendix-fill-*") do (
+  echo %%~nxf| findstr /b /c:"appendix-fill-%STAMP%." >nul || del /q "%%f" >nul 2>nul
+)
 if exist "%CACHE%" (
   if %MAJOR% GEQ 25 (
     if exist "%CACHE%\appendix-fill-%STAMP%.aot" (set "SHARE=-XX:AOTCache=%CACHE%\appendix-fill-%STAMP%.aot") else (set "SHARE=-XX:AOTCacheOutput=%CACHE%\appendix-fill-%STAMP%.aot")

@@ -122,7 +122,8 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
                 Interpretation.normalise(t.text()).toLowerCase(java.util.Locale.ROOT));
         if (derived instanceof Value.NotApplicable && typedNotApplicable) {
             findings.add(new Finding(Severity.INFO, "rate.formula-restored", rate.code(), rate.label()
-                    + " ghi tay " + describe(cell) + " (không phát sinh), đúng vì " + computation + ". Đã thay chữ ghi tay bằng công thức."));
+                    + " ghi tay " + describe(cell) + " (không phát sinh), đúng vì " + computation
+                    + ". Đã thay chữ ghi tay bằng công thức."));
             return Status.NOT_APPLICABLE;
         }
         if (derived instanceof Value.NotApplicable) {

@@ -12,17 +12,11 @@ import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The receiver's report: who reported, the main rates, every figure, the units to follow up. */
@@ -79,18 +73,6 @@ class ConsolidationNarrativeTest {
 
     @Test
     void theReceiversTemplateUsesOnlyCodesOfTheCatalogue() throws IOException {
-        String template = Files.readString(Path.of("velocity/tong-hop.vm"), StandardCharsets.UTF_8)
-                .replaceAll("(?m)##.*$", "");
-        Matcher references = Pattern.compile("\\$v\\[[\"']([^\"']+)[\"']\\]|\\$c\\.note\\(\"([^\"]+)\"\\)")
-                .matcher(template);
-        Set<String> used = new TreeSet<>();
-        while (references.find()) {
-            used.add(references.group(1) != null ? references.group(1) : references.group(2));
-        }
-        assertTrue(used.size() > 10, "the report uses the table: " + used);
-        for (String code : used) {
-            assertTrue(CATALOGUE.find(code).isPresent(), "velocity/tong-hop.vm uses " + code
-                    + ", which is not in the catalogue");
-        }
+        TemplateCodes.assertAllInCatalogue(Path.of("velocity/tong-hop.vm"), 10);
     }
 }

@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
+import appendixfill.report.TemplateCodes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -70,22 +66,6 @@ class TemplateBuilderTest {
 
     @Test
     void theNarrativeTemplateUsesOnlyCodesOfTheCatalogue() throws IOException {
-        String template = Files.readString(Path.of("velocity/bao-cao.vm"), StandardCharsets.UTF_8)
-                .replaceAll("(?m)##.*$", "");
-        Matcher references = Pattern.compile("\\$v\\[[\"']([^\"']+)[\"']\\]|difference\\(\"([^\"]+)\",\\s*\"([^\"]+)\"\\)")
-                .matcher(template);
-        Set<String> used = new TreeSet<>();
-        while (references.find()) {
-            for (int group = 1; group <= 3; group++) {
-                if (references.group(group) != null) {
-                    used.add(references.group(group));
-                }
-            }
-        }
-        assertTrue(used.size() > 50, "the narrative uses the table: " + used);
-        for (String code : used) {
-            assertTrue(CATALOGUE.find(code).isPresent(), "velocity/bao-cao.vm uses " + code
-                    + ", which is not in the catalogue");
-        }
+        TemplateCodes.assertAllInCatalogue(Path.of("velocity/bao-cao.vm"), 50);
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** Consolidates a folder of Phụ lục I workbooks into one appendix with a column per unit. */
 @Command(name = "consolidate", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
         optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
-        description = {"Tổng hợp các biểu Phụ lục I (.xlsx) trong thư mục DIR thành một biểu tổng hợp: cột tổng cộng "
+        description = {"Tổng hợp các biểu Phụ lục I trong thư mục DIR thành một biểu tổng hợp: cột tổng cộng "
             + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",
             "Ghi ra OUT.xlsx, OUT.values.csv, OUT.long.csv, OUT.units.csv và OUT.report.txt."},
         exitCodeListHeading = "%nMã thoát:%n",
@@ -38,7 +38,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Thư mục chứa các biểu Phụ lục I nhận được.")
     private Path folder;
 
-    @Option(names = "--units", paramLabel = "units.csv",
+    @Option(names = "--units", paramLabel = "TỆP",
             description = "Danh sách đơn vị phải báo cáo: CSV UTF-8, các cột code,name,parent.")
     private Path units;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {TemplateCommand.class, ConsolidateCommand.class}, sortOptions = false, usageHelpWidth = 100,
         synopsisHeading = "Cách dùng: ", commandListHeading = "%nLệnh:%n", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
-        description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I dạng .xlsx.",
+        description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I (Excel hoặc LibreOffice).",
             "Ghi ra NAME.filled.xlsx, NAME.report.txt, NAME.values.csv và NAME.findings.csv.",
             "Nhiều tệp: mã thoát là mã xấu nhất trong các tệp."},
         exitCodeListHeading = "%nMã thoát:%n",
@@ -42,7 +42,8 @@ final class FillCommand implements Callable<Integer> {
     private boolean version;
 
     @Parameters(paramLabel = "WORKBOOK", arity = "0..*",
-            description = "Tệp Phụ lục I (.xlsx) cần xử lý, hoặc thư mục chứa các tệp đó; @TỆP đọc danh sách từ TỆP.")
+            description = "Tệp Phụ lục I cần xử lý (.xlsx, .xlsm, .xls hoặc .ods; theo mẫu hoặc bảng tự lập), hoặc thư mục "
+                    + "chứa các tệp đó; @TỆP đọc danh sách tệp từ TỆP.")
     private List<Path> workbooks = List.of();
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -156,7 +157,9 @@ final class FillCommand implements Callable<Integer> {
     }
 
     private static void report(PrintWriter out, FillJob.Result result) {
-        out.println(result.input().getFileName() + ": " + result.document().unit() + ", " + result.document().period());
+        out.println(result.input().getFileName() + ": " + (result.document().isIdentified()
+                ? result.document().unit() + ", " + result.document().period()
+                : "chưa ghi đơn vị hoặc kỳ báo cáo (điền ở trang «Thông tin báo cáo» của tệp .filled.xlsx rồi chạy lại)"));
         out.println(result.summary());
         out.println("Đã ghi:");
         for (Path written : result.written()) {

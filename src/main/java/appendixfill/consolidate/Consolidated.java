@@ -103,7 +103,7 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
             case YES_COUNT -> covered == 0 ? "" : totals().tally(code).yes() + "/" + covered
                     + " đơn vị trả lời «Có»" + (covered < all ? " (" + (all - covered) + " đơn vị không trả lời)" : "");
             case PER_UNIT -> indicator.kind() == Kind.PERCENT
-                    ? "tỷ lệ không có cơ sở để tính bình quân: chỉ xem theo từng đơn vị" : "";
+                    ? "không có cơ sở để tính tỷ lệ chung" : "";
             default -> "";
         };
     }

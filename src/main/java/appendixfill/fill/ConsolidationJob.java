@@ -13,6 +13,7 @@ import appendixfill.report.Narrative;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.workbook.ConsolidationWorkbook;
+import appendixfill.workbook.FormWorkbook;
 import appendixfill.workbook.StreamedWorkbook;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class ConsolidationJob {
             Progress progress) throws UnusableInput {
         if (!Files.isDirectory(folder)) {
             throw new UnusableInput("Không tìm thấy thư mục «" + folder + "». Hãy chỉ ra thư mục chứa các biểu "
-                    + "Phụ lục I (.xlsx) nhận được từ các đơn vị.");
+                    + "Phụ lục I (.xlsx, .xlsm, .xls hoặc .ods) nhận được từ các đơn vị.");
         }
         List<Unit> units = unitsFile.isPresent() ? readUnits(unitsFile.get()) : List.of();
         String outName = out.getFileName().toString();
@@ -79,8 +80,10 @@ public final class ConsolidationJob {
             throw new UnusableInput("Tên tệp kết quả «" + out + "» phải có đuôi .xlsx, ví dụ: --out tong-hop.xlsx.");
         }
         Path outFolder = out.toAbsolutePath().getParent();
-        if (outFolder == null || !Files.isDirectory(outFolder)) {
-            throw new UnusableInput("Thư mục «" + outFolder + "» không tồn tại; không ghi được «" + out + "».");
+        try {
+            Files.createDirectories(outFolder);
+        } catch (IOException e) {
+            throw new UnusableInput("Không tạo được thư mục «" + outFolder + "»; không ghi được «" + out + "».", e);
         }
         List<Path> files = workbooks(folder, out);
         // Velocity takes a tenth of a second to start: it does so beside the reading, not after it.
@@ -130,8 +133,8 @@ public final class ConsolidationJob {
                         totals.get(), catalogue);
             }
             return Submission.of(shown, Assessment.of(catalogue, rules, workbook.typed()), version);
-        } catch (UnusableInput e) {
-            return Submission.unreadable(shown, e.getMessage());
+        } catch (UnusableInput notTheTemplate) {
+            return readAsASingleFillWould(file, shown);
         } catch (RuntimeException e) {
             // One strange workbook among thousands must not stop the consolidation.
             return Submission.unreadable(shown, "Không đọc được tệp «" + shown + "» (" + e.getClass().getSimpleName()
@@ -139,12 +142,28 @@ public final class ConsolidationJob {
         }
     }
 
-    /** The .xlsx files of the folder, by name; not Excel's lock files, not the output itself. */
+    /**
+     * What the fast reader cannot read (an officer's own table, an .xls, an .ods, a damaged file) is
+     * read the slower way a single fill reads it, so the two commands accept the same workbooks and
+     * refuse them with the same reason.
+     */
+    private Submission readAsASingleFillWould(Path file, String shown) {
+        try (FormWorkbook form = FormWorkbook.open(file, catalogue)) {
+            return Submission.of(shown, Assessment.of(catalogue, rules, form.typed(), form.findings()), "");
+        } catch (UnusableInput e) {
+            return Submission.unreadable(shown, e.getMessage());
+        } catch (RuntimeException e) {
+            return Submission.unreadable(shown, "Không đọc được tệp «" + shown + "» (" + e.getClass().getSimpleName()
+                    + "). Hãy mở bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.");
+        }
+    }
+
+    /** The workbooks of the folder, by name; not Excel's or LibreOffice's lock files, not the output itself. */
     static List<Path> workbooks(Path folder, Path out) throws UnusableInput {
         Path target = out.toAbsolutePath().normalize();
         try (Stream<Path> listing = Files.list(folder)) {
             return listing.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx"))
+                    .filter(ConsolidationJob::isSpreadsheet)
                     .filter(p -> !p.getFileName().toString().startsWith("~$")
                             && !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.toAbsolutePath().normalize().equals(target))
@@ -155,6 +174,11 @@ public final class ConsolidationJob {
     }
 
     /** Reads units.csv: a header naming code and name (parent optional), UTF-8 with or without BOM. */
+    private static boolean isSpreadsheet(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || name.endsWith(".ods");
+    }
+
     static List<Unit> readUnits(Path file) throws UnusableInput {
         String shown = "«" + file + "»";
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -29,6 +29,11 @@ public record Document(String unit, String period, String reportNumber, String p
         return new Document(unit, period, "Số: " + number + "/BC-UBND", place + ", " + prose, shortDate);
     }
 
+    /** True when the unit and the period are known (a plain table has neither until they are typed). */
+    public boolean isIdentified() {
+        return !unit.contains(UNKNOWN) && !period.contains(UNKNOWN);
+    }
+
     /** "UBND xã Vũ Muộn". */
     public String unitTitle() {
         return "UBND " + unit;

@@ -4,6 +4,7 @@ import appendixfill.consolidate.Consolidated;
 import appendixfill.consolidate.Roll;
 import appendixfill.consolidate.Standing;
 import appendixfill.consolidate.Submission;
+import appendixfill.indicator.Consolidation;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.indicator.VietnameseFormat;
@@ -65,10 +66,13 @@ public final class ConsolidationView {
                 continue;
             }
             var value = consolidated.figures().get(indicator.code());
+            boolean perUnit = indicator.consolidation().method() == Consolidation.Method.PER_UNIT;
             String shown = indicator.kind() == Kind.YES_NO && value.isPresent()
                     ? consolidated.note(indicator.code())
                     : value.isPresent() || value instanceof appendixfill.indicator.Value.NotApplicable
-                    ? VietnameseFormat.value(indicator, value) : "chưa có số liệu";
+                    ? VietnameseFormat.value(indicator, value)
+                    // A percentage without a base has no total: that is not a missing figure.
+                    : perUnit ? "xem theo từng đơn vị" : "chưa có số liệu";
             // The report names how a rate was computed once, in its own sentence; beside each rate
             // only what it covers.
             String note = indicator.kind() == Kind.YES_NO ? ""

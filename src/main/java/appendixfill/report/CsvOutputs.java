@@ -81,11 +81,12 @@ public final class CsvOutputs {
     }
 
     /**
-     * One row per counted unit and indicator of the table: unit,code,value,status. Written
+     * One row per counted unit and indicator of the table: unit_code,unit,code,value,status (the
+     * unit's code from units.csv, empty for a unit not on the list). Written
      * straight to {@code out}: for thousands of units it is the largest output.
      */
     public static void longValues(Consolidated consolidated, Appendable out) throws IOException {
-        write(new String[] {"unit", "code", "value", "status"}, out, printer -> {
+        write(new String[] {"unit_code", "unit", "code", "value", "status"}, out, printer -> {
             for (Roll.Entry entry : consolidated.roll().counted()) {
                 Submission unit = entry.submission().orElseThrow();
                 for (Indicator indicator : consolidated.rows()) {
@@ -101,7 +102,8 @@ public final class CsvOutputs {
                     String status = value instanceof Value.NotApplicable ? Status.NOT_APPLICABLE.id()
                             : machine.isEmpty() ? Status.MISSING.id()
                             : indicator.kind() == Kind.RATE ? Status.DERIVED.id() : Status.ENTERED.id();
-                    printer.printRecord(neutralise(entry.name()), indicator.code(), neutralise(machine), status);
+                    printer.printRecord(neutralise(entry.unit().map(Unit::code).orElse("")), neutralise(entry.name()),
+                            indicator.code(), neutralise(machine), status);
                 }
             }
             return null;

@@ -101,7 +101,10 @@ public final class ConsolidationWorkbook {
             sheet.text(i, titles[i], Look.HEADER);
         }
         for (int i = 0; i < units.size(); i++) {
-            sheet.text(FIRST_UNIT_COLUMN + i, units.get(i).name(), Look.HEADER);
+            // With its code where the list gives one: communes of the same name are common.
+            Roll.Entry unit = units.get(i);
+            sheet.text(FIRST_UNIT_COLUMN + i, unit.name() + unit.unit().map(u -> " (" + u.code() + ")").orElse(""),
+                    Look.HEADER);
         }
 
         // The row of every indicator, so that a rate's formula can point at its parts' totals.

@@ -105,7 +105,11 @@ class ConsolidateCommandTest {
                 xã Cao Sơn,cao-son.xlsx,wrong-period,0,48,003,Cụm 2,"báo cáo năm 2022, cần năm 2023"\r
                 phường Đông Hải,,missing,,,004,Cụm 2,chưa nhận được báo cáo\r
                 xã Eo Gió,,missing,,,005,Cụm 2,chưa nhận được báo cáo\r
-                dong-hai.xlsx,dong-hai.xlsx,unreadable,,,,,Tệp «%s» không phải là tệp Excel (.xlsx).\r
+                dong-hai.xlsx,dong-hai.xlsx,unreadable,,,,,"Tệp «%s» là một tệp văn bản thường, không phải bảng \
+                tính. Cần bảng tính Phụ lục I dạng Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods): hãy mở bằng \
+                Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx, hoặc chép số liệu vào mẫu tạo bởi lệnh \
+                «appendix-fill template -o mau.xlsx». Nếu là tệp CSV, khi mở hãy chọn bảng mã UTF-8 để giữ đúng \
+                chữ tiếng Việt."\r
                 """.formatted(in.resolve("dong-hai.xlsx")), units);
 
         List<String> values = Files.readAllLines(folder.resolve("tinh.values.csv"), StandardCharsets.UTF_8);
@@ -118,13 +122,15 @@ class ConsolidateCommandTest {
         assertLine(values, "7.2.4.a,", ",400,summed,");
         assertLine(values, "7.1.a,", ",50,weighted,bình quân theo quyền số là 7.1 «");
         assertLine(values, "1.4,", ",1,counted,1/2 đơn vị trả lời «Có»");
-        assertLine(values, "4.1.4,", ",,per-unit,tỷ lệ không có cơ sở để tính bình quân: chỉ xem theo từng đơn vị");
+        assertLine(values, "4.1.4,", ",,per-unit,không có cơ sở để tính tỷ lệ chung");
         assertLine(values, "unit.name,", ",UBND tỉnh Thử,entered,");
 
         List<String> longRows = Files.readAllLines(folder.resolve("tinh.long.csv"), StandardCharsets.UTF_8);
-        assertTrue(longRows.contains("xã An Bình,7.2.4,29.18,derived"), String.join("\n", longRows.subList(0, 5)));
-        assertTrue(longRows.contains("xã Bình Minh,1.4,Không,entered"));
-        assertTrue(longRows.contains("xã Bình Minh,1.1,,missing"));
+        assertTrue(longRows.get(0).endsWith("unit_code,unit,code,value,status"), longRows.get(0));
+        assertTrue(longRows.stream().anyMatch(r -> r.matches("(\\d*|\"\"),xã An Bình,7\\.2\\.4,29\\.18,derived")),
+                String.join("\n", longRows.subList(0, 5)));
+        assertTrue(longRows.stream().anyMatch(r -> r.matches("(\\d*|\"\"),xã Bình Minh,1\\.4,Không,entered")));
+        assertTrue(longRows.stream().anyMatch(r -> r.matches("(\\d*|\"\"),xã Bình Minh,1\\.1,,missing")));
 
         String report = Files.readString(folder.resolve("tinh.report.txt"), StandardCharsets.UTF_8);
         assertTrue(report.contains("- Chưa gửi báo cáo (2 đơn vị): phường Đông Hải, xã Eo Gió."), report);
@@ -165,7 +171,7 @@ class ConsolidateCommandTest {
         assertEquals(Files.readString(folder.resolve("tinh-tu-xa.values.csv")),
                 Files.readString(folder.resolve("tinh-tu-cum.values.csv")));
         List<String> longRows = Files.readAllLines(folder.resolve("tinh-tu-cum.long.csv"), StandardCharsets.UTF_8);
-        assertTrue(longRows.contains("Cụm 1,1.4,1/2,entered"), String.join("\n", longRows));
+        assertTrue(longRows.stream().anyMatch(r -> r.matches("(\\d*|\"\"),Cụm 1,1\\.4,1/2,entered")), String.join("\n", longRows));
     }
 
     @Test
@@ -173,7 +179,7 @@ class ConsolidateCommandTest {
         CommandRun run = run("consolidate", folder.resolve("khong-co").toString(), "--out", folder.resolve("t.xlsx").toString());
         assertEquals(2, run.exit());
         assertEquals("Không tìm thấy thư mục «" + folder.resolve("khong-co") + "». Hãy chỉ ra thư mục chứa các biểu "
-                + "Phụ lục I (.xlsx) nhận được từ các đơn vị.\n", run.err());
+                + "Phụ lục I (.xlsx, .xlsm, .xls hoặc .ods) nhận được từ các đơn vị.\n", run.err());
         assertTrue(!Files.exists(folder.resolve("t.xlsx")));
     }
 
@@ -220,5 +226,21 @@ class ConsolidateCommandTest {
         assertEquals(2, run.exit());
         assertEquals("Tệp danh sách đơn vị «" + units + "», dòng 3: mã «001» đã có ở một dòng trước; mỗi đơn vị một "
                 + "dòng, mỗi mã một đơn vị.\n", run.err());
+    }
+
+    @Test
+    void anOfficersOwnTableInOdsIsReadAsASingleFillReadsItNeverTakenForMissing() throws IOException {
+        Path in = Files.createDirectories(folder.resolve("nhan"));
+        Files.copy(Path.of("src/test/resources/golden/plain-ods/input.ods"), in.resolve("009-bang-rieng.ods"));
+        Path units = Files.writeString(folder.resolve("don-vi.csv"), "code,name,parent\n009,xã Chín,Cụm 1\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun run = CommandRun.of("consolidate", in.toString(), "--units", units.toString(), "--period", "năm 2023",
+                "--out", folder.resolve("t.xlsx").toString());
+
+        assertEquals(1, run.exit());
+        List<String> rows = Files.readAllLines(folder.resolve("t.units.csv"), StandardCharsets.UTF_8);
+        assertEquals("xã Chín,009-bang-rieng.ods,wrong-period,11,6,009,Cụm 1,\"không ghi kỳ hoặc năm báo cáo, cần năm "
+                + "2023\"", rows.get(1));
     }
 }

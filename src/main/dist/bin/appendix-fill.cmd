@@ -37,9 +37,8 @@ for %%f in ("%CACHE%\appendix-fill-*") do (
   echo %%~nxf| findstr /b /c:"appendix-fill-%STAMP%." >nul || del /q "%%f" >nul 2>nul
 )
 if exist "%CACHE%" (
-  if %MAJOR% GEQ 25 (
-    if exist "%CACHE%\appendix-fill-%STAMP%.aot" (set "SHARE=-XX:AOTCache=%CACHE%\appendix-fill-%STAMP%.aot") else (set "SHARE=-XX:AOTCacheOutput=%CACHE%\appendix-fill-%STAMP%.aot")
-  ) else if %MAJOR% GEQ 19 (
+  rem JDK 19+ (25 included: its AOT cache is trained in the background by the sh launcher only)
+  if %MAJOR% GEQ 19 (
     set "SHARE=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa"
   ) else (
     if exist "%CACHE%\appendix-fill-%STAMP%.jsa" (set "SHARE=-XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa") else (set "SHARE=-XX:ArchiveClassesAtExit=%CACHE%\appendix-fill-%STAMP%.jsa")

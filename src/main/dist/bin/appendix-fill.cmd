@@ -36,8 +36,8 @@ rem Archives of other builds or Java versions are of no more use (each is tens o
 for %%f in ("%CACHE%\appendix-fill-*") do (
   echo %%~nxf| findstr /b /c:"appendix-fill-%STAMP%." >nul || del /q "%%f" >nul 2>nul
 )
+rem From JDK 19 on, 25 included, the dynamic archive; the AOT cache of JDK 25 is left to the sh launcher.
 if exist "%CACHE%" (
-  rem JDK 19+ (25 included: its AOT cache is trained in the background by the sh launcher only)
   if %MAJOR% GEQ 19 (
     set "SHARE=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa"
   ) else (

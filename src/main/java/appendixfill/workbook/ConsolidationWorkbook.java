@@ -118,7 +118,7 @@ public final class ConsolidationWorkbook {
         String totalColumn = CellReference.convertNumToColString(TOTAL_COLUMN);
         for (Indicator indicator : consolidated.rows()) {
             int r = rowOf.get(indicator.code());
-            sheet.row(r);
+            sheet.row(r, Layout.heightFor(indicator.wording(), 60, 12));
             boolean heading = indicator.kind() == Kind.HEADING;
             sheet.text(0, indicator.stt(), heading ? Look.BOLD_CELL : Look.CELL);
             sheet.text(1, indicator.wording(), heading ? Look.BOLD_CELL : Look.CELL);

@@ -78,9 +78,15 @@ final class SheetWriter implements AutoCloseable {
 
     /** Starts row {@code row} (0-based); rows must come in order. */
     void row(int row) throws IOException {
+        row(row, 0);
+    }
+
+    /** Starts a row of the given height in points (0: the default), for wrapped text. */
+    void row(int row, float height) throws IOException {
         endRow();
         rowNumber = String.valueOf(row + 1);
-        sheet.write("<row r=\"" + rowNumber + "\">");
+        sheet.write("<row r=\"" + rowNumber + "\"" + (height > 0 ? " ht=\"" + height + "\" customHeight=\"1\"" : "")
+                + ">");
         rowOpen = row;
     }
 

@@ -178,36 +178,43 @@ final class BadInputs {
 
     /** The example plus 20 MB of zeros that compress to a few kilobytes. */
     private static void zipBomb(Path target) throws IOException {
-        try (ZipFile source = new ZipFile(EXAMPLE.toFile());
-                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
-            for (var entries = source.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(source.getInputStream(entry).readAllBytes());
-            }
+        copyExample(target, (name, content) -> content, zip -> {
             zip.putNextEntry(new ZipEntry("xl/media/image1.png"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 20; i++) {
                 zip.write(zeros);
             }
-        }
+        });
     }
 
     /** The example with an external entity declared in its workbook part. */
     private static void xxe(Path target) throws IOException {
+        copyExample(target, (name, content) -> !name.equals("xl/workbook.xml") ? content
+                : new String(content, StandardCharsets.UTF_8).replaceFirst("\\?>",
+                        "?><!DOCTYPE w [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>")
+                        .getBytes(StandardCharsets.UTF_8), zip -> { });
+    }
+
+    /** What a copy does to one part of the example. */
+    private interface PartChange {
+        byte[] apply(String name, byte[] content);
+    }
+
+    /** What a copy adds after the example's parts. */
+    private interface Addition {
+        void addTo(ZipOutputStream zip) throws IOException;
+    }
+
+    /** Copies the example's zip part by part, changing and adding what a case needs. */
+    private static void copyExample(Path target, PartChange change, Addition addition) throws IOException {
         try (ZipFile source = new ZipFile(EXAMPLE.toFile());
                 ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
             for (var entries = source.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 zip.putNextEntry(new ZipEntry(entry.getName()));
-                byte[] content = source.getInputStream(entry).readAllBytes();
-                if (entry.getName().equals("xl/workbook.xml")) {
-                    content = new String(content, StandardCharsets.UTF_8).replaceFirst("\\?>",
-                            "?><!DOCTYPE w [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                zip.write(content);
+                zip.write(change.apply(entry.getName(), source.getInputStream(entry).readAllBytes()));
             }
+            addition.addTo(zip);
         }
     }
 }

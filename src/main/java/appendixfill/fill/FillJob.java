@@ -9,8 +9,7 @@ import appendixfill.report.Narrative;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
-import appendixfill.workbook.FormWorkbook;
-import appendixfill.workbook.WorkbookFiller;
+import appendixfill.workbook.Form;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +46,13 @@ public final class FillJob {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
         requireNotOpen(folder, baseName(input));
-        try (FormWorkbook form = FormWorkbook.open(input, catalogue)) {
+        try (Form form = Form.open(input, catalogue)) {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
             String base = baseName(input);
             String summary = summaryLine(assessment);
             String report = narrative().render(assessment.figures());
             try (OutputFiles outputs = new OutputFiles(folder)) {
-                outputs.stage(base + ".filled.xlsx", out -> new WorkbookFiller(catalogue).fill(form, assessment,
-                        summary, out));
+                outputs.stage(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
                 outputs.stage(base + ".report.txt", out -> out.write(report.getBytes(StandardCharsets.UTF_8)));
                 outputs.stage(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment,
                         form.notes()).getBytes(StandardCharsets.UTF_8)));

@@ -36,9 +36,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * A Phụ lục I workbook opened from a file: the cells the catalogue names, as the officer left
  * them. The file itself is only read, never written.
  */
-public final class FormWorkbook implements AutoCloseable {
+public final class FormWorkbook implements Form {
 
     private final Path file;
+    private final Catalogue catalogue;
     private final XSSFWorkbook workbook;
     private final Map<String, CellReference> cells;
     private final Map<String, Typed> typed;
@@ -48,11 +49,12 @@ public final class FormWorkbook implements AutoCloseable {
     private final List<Finding> findings;
     private final boolean own;
 
-    private FormWorkbook(Path file, XSSFWorkbook workbook, boolean own, Map<String, CellReference> cells,
+    private FormWorkbook(Path file, Catalogue catalogue, XSSFWorkbook workbook, boolean own, Map<String, CellReference> cells,
             Map<String, Typed> typed, Map<String, String> notes, Ledger ledger, List<Finding> findings) {
         this.findings = List.copyOf(findings);
         this.own = own;
         this.file = file;
+        this.catalogue = catalogue;
         this.workbook = workbook;
         this.cells = cells;
         this.typed = typed;
@@ -126,7 +128,7 @@ public final class FormWorkbook implements AutoCloseable {
                 }
             }
         }
-        return new FormWorkbook(file, workbook, true, cells, Collections.unmodifiableMap(typed),
+        return new FormWorkbook(file, catalogue, workbook, true, cells, Collections.unmodifiableMap(typed),
                 Collections.unmodifiableMap(notes), ledger, List.of());
     }
 
@@ -151,7 +153,7 @@ public final class FormWorkbook implements AutoCloseable {
                 typed.put(indicator.code(), reading.typed().getOrDefault(indicator.code(), Typed.BLANK));
             }
         }
-        return new FormWorkbook(file, workbook, false, cells, Collections.unmodifiableMap(typed), reading.notes(),
+        return new FormWorkbook(file, catalogue, workbook, false, cells, Collections.unmodifiableMap(typed), reading.notes(),
                 Ledger.read(workbook), reading.findings());
     }
 
@@ -196,29 +198,40 @@ public final class FormWorkbook implements AutoCloseable {
         return catalogue.indicators().stream().filter(i -> i.kind() != Kind.HEADING).toList();
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
     /** What each cell held as the officer typed it (what the tool rewrote earlier is taken back). */
+    @Override
     public Map<String, Typed> typed() {
         return typed;
     }
 
     /** The officer's Ghi chú beside each row of the appendix that has one. */
+    @Override
     public Map<String, String> notes() {
         return notes;
     }
 
     /** What the officer is told about how the workbook was read (a plain table recognised, rows matched…). */
+    @Override
     public List<Finding> findings() {
         return findings;
     }
 
     /** The cell of an indicator as a person finds it: 'Phụ lục I'!D40. */
+    @Override
     public String address(String code) {
         CellReference ref = cells.get(code);
         return ref == null ? "" : ref.getSheetName() + "!" + new CellReference(ref.getRow(), ref.getCol()).formatAsString();
+    }
+
+    @Override
+    public void complete(appendixfill.rule.Assessment assessment, String summary, java.io.OutputStream out)
+            throws IOException, UnusableInput {
+        new WorkbookFiller(catalogue).fill(this, assessment, summary, out);
     }
 
     /** True when the completed workbook is the officer's own, filled in place, rather than a fresh template. */

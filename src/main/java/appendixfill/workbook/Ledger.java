@@ -63,6 +63,11 @@ final class Ledger {
         return current;
     }
 
+    /** The entries, code → what was typed and what was written, in the order recorded. */
+    Map<String, Entry> entries() {
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
     void record(String code, Typed original, Typed written) {
         entries.put(code, new Entry(Cells.encode(original), Cells.encode(written)));
     }

@@ -145,7 +145,7 @@ final class SheetScanner {
     }
 
     /** name="value" or name='value' pairs of a tag. */
-    private static Map<String, String> attributes(String tag) {
+    static Map<String, String> attributes(String tag) {
         Map<String, String> attributes = new java.util.HashMap<>();
         int i = 0;
         int n = tag.length();

@@ -655,8 +655,13 @@ public final class StreamedWorkbook {
         }
     }
 
+    /** The number formats of a styles part, as the readers need them to tell dates and percentages. */
+    static NumberFormats numberFormats(byte[] styles) throws IOException, XMLStreamException {
+        return Parse.parseStyles(styles);
+    }
+
     /** Typed content of a raw cell, as {@link Cells#read} gives it for a POI cell. */
-    private static Typed type(RawCell cell, Map<Integer, String> shared, NumberFormats styles, boolean date1904) {
+    static Typed type(RawCell cell, Map<Integer, String> shared, NumberFormats styles, boolean date1904) {
         if (cell.formula() != null) {
             return new Typed.Formula(cell.formula(), value(cell, shared, styles, date1904, true));
         }
@@ -702,7 +707,7 @@ public final class StreamedWorkbook {
         }
     }
 
-    private static List<List<String>> rows(Map<String, RawCell> cells, Map<Integer, String> shared) {
+    static List<List<String>> rows(Map<String, RawCell> cells, Map<Integer, String> shared) {
         TreeMap<Integer, TreeMap<Integer, String>> grid = new TreeMap<>();
         for (Map.Entry<String, RawCell> entry : cells.entrySet()) {
             CellReference ref = new CellReference(entry.getKey());
@@ -732,11 +737,11 @@ public final class StreamedWorkbook {
     }
 
     /** Where a defined name points: a sheet and a cell address without $ (D9). */
-    private record NamedCell(String sheet, String address) {
+    record NamedCell(String sheet, String address) {
     }
 
     /** 'Phụ lục I'!$D$9 → the cell; null for a range, an error or anything else. */
-    private static NamedCell reference(String formula) {
+    static NamedCell reference(String formula) {
         if (formula == null || formula.contains("#REF!") || formula.contains(":") || !formula.contains("!")) {
             return null;
         }
@@ -759,7 +764,7 @@ public final class StreamedWorkbook {
     }
 
     /** The number formats of the cell styles: enough to tell dates and percentages. */
-    private record NumberFormats(Map<Integer, String> formats, List<Integer> xfs) {
+    record NumberFormats(Map<Integer, String> formats, List<Integer> xfs) {
         static final NumberFormats NONE = new NumberFormats(Map.of(), List.of());
 
         int formatId(int style) {

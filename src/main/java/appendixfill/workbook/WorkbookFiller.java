@@ -2,18 +2,12 @@ package appendixfill.workbook;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
-import appendixfill.indicator.Indicator;
-import appendixfill.indicator.Kind;
-import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
-import appendixfill.rule.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -26,7 +20,6 @@ import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
@@ -43,11 +36,6 @@ public final class WorkbookFiller {
 
     /** The author of the comments the tool writes; its comments are replaced on every fill. */
     static final String AUTHOR = "appendix-fill";
-
-    private static final Map<Severity, Short> FILLS = new EnumMap<>(Map.of(
-            Severity.ERROR, IndexedColors.ROSE.getIndex(),
-            Severity.WARNING, IndexedColors.LIGHT_YELLOW.getIndex(),
-            Severity.INFO, IndexedColors.LIGHT_TURQUOISE.getIndex()));
 
     private final Catalogue catalogue;
 
@@ -74,32 +62,15 @@ public final class WorkbookFiller {
             throws IOException {
         XSSFWorkbook workbook = form.workbook();
         Ledger ledger = form.ledger();
-        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
-        for (Finding finding : assessment.findings()) {
-            byCode.computeIfAbsent(finding.code(), c -> new ArrayList<>()).add(finding);
-        }
-        for (Indicator indicator : catalogue.indicators()) {
-            CellReference ref = form.cells().get(indicator.code());
-            if (ref == null) {
-                continue;
+        for (Completion.Change change : Completion.plan(catalogue, form.cells().keySet(), form.typed(), assessment,
+                ledger)) {
+            Cell cell = FormWorkbook.cell(workbook, form.cells().get(change.code()));
+            if (change.content() instanceof Completion.Formula formula) {
+                Formulas.write(cell, formula.formula(), formula.cached());
+            } else if (change.content() instanceof Completion.Canonical canonical) {
+                Cells.write(cell, canonical.typed());
             }
-            Cell cell = FormWorkbook.cell(workbook, ref);
-            Typed typed = form.typed().get(indicator.code());
-            if (indicator.kind() == Kind.RATE) {
-                String formula = Formulas.rate(indicator, catalogue.require(indicator.numerator()),
-                        catalogue.require(indicator.denominator()));
-                Formulas.write(cell, formula, assessment.figures().get(indicator.code()));
-                if (!(typed instanceof Typed.Formula)) {
-                    ledger.record(indicator.code(), typed, new Typed.Formula(formula, Typed.BLANK));
-                }
-            } else {
-                Typed canonical = assessment.canonical().get(indicator.code());
-                if (!(typed instanceof Typed.Formula) && !canonical.equals(typed)) {
-                    Cells.write(cell, canonical);
-                    ledger.record(indicator.code(), typed, canonical);
-                }
-            }
-            annotate(cell, indicator, byCode.getOrDefault(indicator.code(), List.of()));
+            annotate(cell, change);
         }
         Document document = Document.of(assessment.figures());
         setNamed(workbook, Layout.TITLE_PERIOD_NAME, document.appendixPeriodLine());
@@ -109,38 +80,28 @@ public final class WorkbookFiller {
         workbook.write(out);
     }
 
-    private void annotate(Cell cell, Indicator indicator, List<Finding> findings) {
+    private void annotate(Cell cell, Completion.Change change) {
         Comment old = cell.getCellComment();
-        if (old != null && AUTHOR.equals(old.getAuthor())) {
+        if (old != null && Completion.isToolComment(old.getAuthor(), old.getString().getString())) {
             cell.removeCellComment();
         }
-        boolean derived = indicator.kind() == Kind.RATE;
         Map<CellPropertyType, Object> fill = new EnumMap<>(CellPropertyType.class);
-        if (findings.isEmpty()) {
-            fill.put(CellPropertyType.FILL_PATTERN, derived ? FillPatternType.SOLID_FOREGROUND : FillPatternType.NO_FILL);
-            fill.put(CellPropertyType.FILL_FOREGROUND_COLOR, derived ? Styles.DERIVED_FILL
-                    : IndexedColors.AUTOMATIC.getIndex());
-            CellUtil.setCellStylePropertiesEnum(cell, fill);
-            return;
-        }
-        Severity worst = findings.stream().map(Finding::severity).min(Enum::compareTo).orElseThrow();
-        fill.put(CellPropertyType.FILL_PATTERN, FillPatternType.SOLID_FOREGROUND);
-        fill.put(CellPropertyType.FILL_FOREGROUND_COLOR, FILLS.get(worst));
+        fill.put(CellPropertyType.FILL_PATTERN, change.shade().solid ? FillPatternType.SOLID_FOREGROUND
+                : FillPatternType.NO_FILL);
+        fill.put(CellPropertyType.FILL_FOREGROUND_COLOR, change.shade().colour);
         CellUtil.setCellStylePropertiesEnum(cell, fill);
-        StringBuilder text = new StringBuilder();
-        for (Finding finding : findings) {
-            text.append(text.length() == 0 ? "" : "\n").append(finding.severity().word()).append(": ")
-                    .append(finding.message());
+        if (change.comment() == null) {
+            return;
         }
         Drawing<?> drawing = cell.getSheet().createDrawingPatriarch();
         ClientAnchor anchor = cell.getSheet().getWorkbook().getCreationHelper().createClientAnchor();
         anchor.setCol1(cell.getColumnIndex() + 1);
         anchor.setCol2(cell.getColumnIndex() + 5);
         anchor.setRow1(cell.getRowIndex());
-        anchor.setRow2(cell.getRowIndex() + 4 + text.length() / 120);
+        anchor.setRow2(Completion.commentLastRow(cell.getRowIndex(), change.comment()));
         Comment comment = drawing.createCellComment(anchor);
         comment.setAuthor(AUTHOR);
-        comment.setString(cell.getSheet().getWorkbook().getCreationHelper().createRichTextString(text.toString()));
+        comment.setString(cell.getSheet().getWorkbook().getCreationHelper().createRichTextString(change.comment()));
         cell.setCellComment(comment);
     }
 
@@ -158,7 +119,7 @@ public final class WorkbookFiller {
         }
         XSSFSheet sheet = workbook.createSheet(Layout.FINDINGS_SHEET);
         workbook.setSheetOrder(Layout.FINDINGS_SHEET, Math.min(1, workbook.getNumberOfSheets() - 1));
-        int[] widths = {5, 10, 10, 18, 80, 22};
+        int[] widths = Completion.FINDINGS_WIDTHS;
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
@@ -178,23 +139,23 @@ public final class WorkbookFiller {
         Row top = sheet.createRow(0);
         top.createCell(0).setCellValue(summary);
         top.getCell(0).setCellStyle(boldStyle);
-        Row header = sheet.createRow(2);
-        String[] headers = {"STT", "Mức độ", "Chỉ tiêu", "Ô", "Nội dung", "Mã quy tắc"};
-        for (int i = 0; i < headers.length; i++) {
-            header.createCell(i).setCellValue(headers[i]);
+        Row header = sheet.createRow(Completion.FINDINGS_HEADER_ROW);
+        List<String> headers = Completion.FINDINGS_HEADER;
+        for (int i = 0; i < headers.size(); i++) {
+            header.createCell(i).setCellValue(headers.get(i));
             header.getCell(i).setCellStyle(boldStyle);
         }
-        int rowIndex = 3;
+        int rowIndex = Completion.FINDINGS_FIRST_ROW;
         for (Finding finding : assessment.findings()) {
             Row row = sheet.createRow(rowIndex);
-            String[] values = {String.valueOf(rowIndex - 2), finding.severity().word(), finding.code(),
-                    form.address(finding.code()), finding.message(), finding.rule()};
-            for (int i = 0; i < values.length; i++) {
+            List<String> values = Completion.findingRow(rowIndex - Completion.FINDINGS_HEADER_ROW, finding,
+                    form.address(finding.code()));
+            for (int i = 0; i < values.size(); i++) {
                 Cell cell = row.createCell(i);
-                cell.setCellValue(values[i]);
+                cell.setCellValue(values.get(i));
                 cell.setCellStyle(wrap);
             }
-            row.setHeightInPoints(Layout.heightFor(finding.message(), widths[4], 12));
+            row.setHeightInPoints(Layout.heightFor(finding.message(), widths[Completion.FINDINGS_MESSAGE_COLUMN], 12));
             String address = form.address(finding.code());
             if (!address.isEmpty()) {
                 Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);

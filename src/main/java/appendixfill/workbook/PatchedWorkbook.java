@@ -1,0 +1,1045 @@
+package appendixfill.workbook;
+
+import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Document;
+import appendixfill.indicator.Indicator;
+import appendixfill.indicator.Kind;
+import appendixfill.indicator.Sheet;
+import appendixfill.indicator.Value;
+import appendixfill.input.Typed;
+import appendixfill.input.UnusableInput;
+import appendixfill.rule.Assessment;
+import appendixfill.rule.Finding;
+import appendixfill.rule.Interpretation;
+import appendixfill.workbook.StreamedWorkbook.RawCell;
+import appendixfill.workbook.XmlText.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A workbook of the tool's template, completed by rewriting its own XML: every part the officer's
+ * Excel or LibreOffice wrote is kept byte for byte, except the named cells the fill changes, the
+ * styles it adds, its comments, the findings sheet and the ledger. POI's usermodel would take most
+ * of a single fill's time to do the same.
+ *
+ * <p>It takes only what it can complete exactly as {@link WorkbookFiller} would: anything else (a
+ * macro workbook, a named cell moved out of its element, a shared formula over one, comments of the
+ * officer's own on the form, XML it does not recognise) is {@linkplain Declined declined} when the
+ * workbook is opened, before anything is assessed, and goes to POI. Refusals are POI's too.
+ */
+final class PatchedWorkbook implements Form {
+
+    /** Why a workbook is left to POI: for tests and the curious, never shown to the officer. */
+    static final class Declined extends Exception {
+        Declined(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private static final String WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+    private static final String COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+    private static final String VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
+    private static final String XML_HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    /** A part larger than this is not a form: POI's reader says what it is. */
+    private static final int MAX_PART = 16 << 20;
+
+    /** A named cell: its sheet, address (D9), and 0-based row and column. */
+    record Spot(String sheet, String address, int row, int column) {
+        static Spot of(StreamedWorkbook.NamedCell named) {
+            int letters = 0;
+            String address = named.address();
+            while (Character.isLetter(address.charAt(letters))) {
+                letters++;
+            }
+            int column = 0;
+            for (int i = 0; i < letters; i++) {
+                column = column * 26 + (address.charAt(i) - 'A' + 1);
+            }
+            return new Spot(named.sheet(), address, Integer.parseInt(address.substring(letters)) - 1, column - 1);
+        }
+
+        static String address(int row, int column) {
+            StringBuilder letters = new StringBuilder();
+            for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+                letters.insert(0, (char) ('A' + (c - 1) % 26));
+            }
+            return letters.toString() + (row + 1);
+        }
+    }
+
+    /** A sheet of workbook.xml: its element as written, name, relationship and part. */
+    private record SheetEntry(String element, String name, String relId, String part) {
+    }
+
+    /** A worksheet the fill rewrites cells of: its XML and where each cell's element is. */
+    private record FormSheet(String part, String xml, Map<String, Span> cells, Optional<String> commentsPart,
+            Optional<String> vmlPart) {
+    }
+
+    private final Path file;
+    private final Catalogue catalogue;
+    private final LinkedHashMap<String, byte[]> parts;
+    private final List<SheetEntry> sheets;
+    private final Map<String, Spot> cells;
+    private final Map<String, Spot> titles;
+    private final Map<String, FormSheet> formSheets;
+    private final Map<String, Typed> typed;
+    private final Map<String, String> notes;
+    private final Ledger ledger;
+    private final String stylesPart;
+
+    private PatchedWorkbook(Path file, Catalogue catalogue, LinkedHashMap<String, byte[]> parts,
+            List<SheetEntry> sheets, Map<String, Spot> cells,
+            Map<String, Spot> titles, Map<String, FormSheet> formSheets, Map<String, Typed> typed,
+            Map<String, String> notes, Ledger ledger, String stylesPart) {
+        this.file = file;
+        this.catalogue = catalogue;
+        this.parts = parts;
+        this.sheets = sheets;
+        this.cells = cells;
+        this.titles = titles;
+        this.formSheets = formSheets;
+        this.typed = typed;
+        this.notes = notes;
+        this.ledger = ledger;
+        this.stylesPart = stylesPart;
+    }
+
+    /** The workbook opened for patching; empty when it is one for POI (including every bad file). */
+    static Optional<PatchedWorkbook> open(Path file, Catalogue catalogue) {
+        try {
+            return Optional.of(read(file, catalogue));
+        } catch (Declined | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why a workbook is left to POI; null when the patcher takes it. */
+    static String declined(Path file, Catalogue catalogue) {
+        try {
+            read(file, catalogue);
+            return null;
+        } catch (Declined | IOException | RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    private static PatchedWorkbook read(Path file, Catalogue catalogue) throws Declined, IOException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.startsWith("~$") || !Files.isRegularFile(file)) {
+            throw new Declined("not a workbook file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+                throw new Declined("not a zip");
+            }
+        }
+        LinkedHashMap<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readNBytes(MAX_PART + 1);
+                    if (bytes.length > MAX_PART || parts.put(entry.getName(), bytes) != null) {
+                        throw new Declined("part too large or twice: " + entry.getName());
+                    }
+                }
+            }
+        }
+        String types = text(parts, "[Content_Types].xml");
+        boolean plainWorkbook = XmlText.elements(types, "Override", 0, types.length()).stream()
+                .anyMatch(o -> "/xl/workbook.xml".equals(o.attributes().get("PartName"))
+                        && WORKBOOK_TYPE.equals(o.attributes().get("ContentType")));
+        if (!plainWorkbook || parts.containsKey("xl/vbaProject.bin")) {
+            throw new Declined("not a plain .xlsx workbook");
+        }
+        String workbook = text(parts, "xl/workbook.xml");
+        requireNamespaces(workbook, "xl/workbook.xml", "workbook");
+        String workbookRels = text(parts, "xl/_rels/workbook.xml.rels");
+        requireEnd(workbookRels, "xl/_rels/workbook.xml.rels", "Relationships");
+        requireEnd(types, "[Content_Types].xml", "Types");
+        if (XmlText.element(workbook, "definedNames", 0, workbook.length()) == null) {
+            throw new Declined("no <definedNames>");
+        }
+        Map<String, Span> rels = relationships(workbookRels);
+        Span sheetList = XmlText.element(workbook, "sheets", 0, workbook.length());
+        if (sheetList == null) {
+            throw new Declined("no <sheets>");
+        }
+        List<SheetEntry> sheets = new ArrayList<>();
+        for (Span sheet : XmlText.elements(workbook, "sheet", sheetList.start() + 7, sheetList.end())) {
+            String relId = sheet.attributes().get("r:id");
+            Span rel = rels.get(relId);
+            if (rel == null || !rel.attributes().getOrDefault("Type", "").endsWith("/worksheet")) {
+                throw new Declined("sheet without a worksheet part: " + sheet.attributes().get("name"));
+            }
+            sheets.add(new SheetEntry(sheet.in(workbook), sheet.attributes().get("name"), relId,
+                    resolve("xl/", rel.attributes().get("Target"))));
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Span definedName : XmlText.elements(workbook, "definedName", 0, workbook.length())) {
+            String text = definedName.in(workbook);
+            names.putIfAbsent(definedName.attributes().get("name"),
+                    SheetScanner.unescape(text.substring(text.indexOf('>') + 1, text.lastIndexOf("</"))));
+        }
+        boolean date1904 = XmlText.elements(workbook, "workbookPr", 0, workbook.length()).stream()
+                .map(p -> p.attributes().getOrDefault("date1904", "")).anyMatch(v -> v.equals("1") || v.equals("true"));
+
+        Map<String, Spot> cells = new LinkedHashMap<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            if (indicator.kind() == Kind.HEADING) {
+                continue;
+            }
+            Spot spot = spot(names.get(indicator.name()), sheets);
+            if (spot == null) {
+                throw new Declined("no cell named " + indicator.name());
+            }
+            cells.put(indicator.code(), spot);
+        }
+        Map<String, Spot> titles = new LinkedHashMap<>();
+        for (String title : List.of(Layout.TITLE_PERIOD_NAME, Layout.TITLE_ATTACHED_NAME)) {
+            Spot spot = spot(names.get(title), sheets);
+            if (spot != null) {
+                titles.put(title, spot);
+            }
+        }
+
+        String stylesPart = target(rels, "/styles").map(t -> resolve("xl/", t))
+                .orElseThrow(() -> new Declined("no styles part"));
+        StylePatch styles = new StylePatch(text(parts, stylesPart));
+        StreamedWorkbook.NumberFormats formats;
+        try {
+            formats = StreamedWorkbook.numberFormats(parts.get(stylesPart));
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new Declined("styles: " + e.getMessage());
+        }
+
+        Map<String, FormSheet> formSheets = new LinkedHashMap<>();
+        Map<String, RawCell> raw = new HashMap<>();
+        for (SheetEntry sheet : sheets) {
+            // The cells the fill rewrites must be there; a note's cell may be absent.
+            java.util.Set<String> rewritten = new java.util.HashSet<>();
+            Map<String, String> wanted = new HashMap<>();
+            for (Map.Entry<String, Spot> cell : cells.entrySet()) {
+                if (cell.getValue().sheet().equals(sheet.name())) {
+                    rewritten.add(cell.getValue().address());
+                    if (catalogue.require(cell.getKey()).sheet() == Sheet.APPENDIX) {
+                        String note = Spot.address(cell.getValue().row(), Layout.NOTE_COLUMN);
+                        wanted.put(note, note);
+                    }
+                }
+            }
+            titles.values().stream().filter(t -> t.sheet().equals(sheet.name())).forEach(t -> rewritten.add(t.address()));
+            if (rewritten.isEmpty()) {
+                continue;
+            }
+            rewritten.forEach(address -> wanted.put(address, address));
+            FormSheet form = formSheet(parts, sheet, rewritten, styles.styles());
+            Map<String, RawCell> read = new HashMap<>();
+            if (!SheetScanner.scan(parts.get(sheet.part()), wanted, read, false)) {
+                throw new Declined("sheet not scanned: " + sheet.name());
+            }
+            read.forEach((address, cell) -> raw.put(sheet.name() + "!" + address, cell));
+            formSheets.put(sheet.name(), form);
+        }
+
+        Map<String, RawCell> ledgerCells = new HashMap<>();
+        SheetEntry ledgerSheet = sheets.stream().filter(s -> s.name().equals(Layout.LEDGER_SHEET)).findFirst()
+                .orElse(null);
+        if (ledgerSheet != null && !SheetScanner.scan(parts.get(ledgerSheet.part()), null, ledgerCells, true)) {
+            throw new Declined("ledger not scanned");
+        }
+        Map<Integer, String> sharedByIndex = sharedStrings(parts, rels);
+        Ledger ledger = Ledger.fromRows(StreamedWorkbook.rows(ledgerCells, sharedByIndex));
+        Map<String, Typed> typed = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (Map.Entry<String, Spot> cell : cells.entrySet()) {
+            Spot spot = cell.getValue();
+            RawCell content = raw.get(spot.sheet() + "!" + spot.address());
+            Typed current = StreamedWorkbook.type(content, sharedByIndex, formats, date1904);
+            typed.put(cell.getKey(), ledger.original(cell.getKey(), current));
+            RawCell note = raw.get(spot.sheet() + "!" + Spot.address(spot.row(), Layout.NOTE_COLUMN));
+            if (note != null && catalogue.require(cell.getKey()).sheet() == Sheet.APPENDIX
+                    && StreamedWorkbook.type(note, sharedByIndex, formats, date1904) instanceof Typed.Text text) {
+                notes.put(cell.getKey(), Interpretation.normalise(text.text()));
+            }
+        }
+        return new PatchedWorkbook(file, catalogue, parts, sheets, cells, titles, formSheets,
+                Collections.unmodifiableMap(typed), Collections.unmodifiableMap(notes), ledger, stylesPart);
+    }
+
+    private static Spot spot(String formula, List<SheetEntry> sheets) {
+        StreamedWorkbook.NamedCell named = StreamedWorkbook.reference(formula);
+        if (named == null || sheets.stream().noneMatch(s -> s.name().equals(named.sheet()))) {
+            return null;
+        }
+        return Spot.of(named);
+    }
+
+    /** Checks one form sheet and finds the elements of the cells the fill may rewrite. */
+    private static FormSheet formSheet(Map<String, byte[]> parts, SheetEntry sheet, java.util.Set<String> rewritten,
+            int styles) throws Declined {
+        String xml = text(parts, sheet.part());
+        requireNamespaces(xml, sheet.part(), "worksheet");
+        Span data = XmlText.element(xml, "sheetData", 0, xml.length());
+        if (data == null) {
+            throw new Declined("no sheetData in " + sheet.name());
+        }
+        Map<String, Span> found = new HashMap<>();
+        for (Span cell : XmlText.elements(xml, "c", data.start(), data.end())) {
+            String address = cell.attributes().get("r");
+            if (address != null && rewritten.contains(address) && found.put(address, cell) != null) {
+                throw new Declined("two elements for " + sheet.name() + "!" + address);
+            }
+        }
+        for (String address : rewritten) {
+            Span cell = found.get(address);
+            if (cell == null) {
+                throw new Declined("no element for " + sheet.name() + "!" + address);
+            }
+            String element = cell.in(xml);
+            if (element.contains("t=\"shared\"") && element.contains("ref=") || element.contains("t=\"array\"")
+                    || element.contains("t=\"dataTable\"")) {
+                throw new Declined("shared or array formula at " + address);
+            }
+            if (Integer.parseInt(cell.attributes().getOrDefault("s", "0").trim()) >= styles) {
+                throw new Declined("unknown style at " + address);
+            }
+        }
+        Map<String, Span> rels = relationships(parts.containsKey(relsOf(sheet.part()))
+                ? text(parts, relsOf(sheet.part())) : "<Relationships/>");
+        String folder = sheet.part().substring(0, sheet.part().lastIndexOf('/') + 1);
+        Optional<String> comments = target(rels, "/comments").map(t -> resolve(folder, t));
+        Optional<String> vml = target(rels, "/vmlDrawing").map(t -> resolve(folder, t));
+        boolean legacy = XmlText.element(xml, "legacyDrawing", 0, xml.length()) != null;
+        if (target(rels, "/threadedComment").isPresent() || legacy != comments.isPresent()
+                || comments.isPresent() != vml.isPresent()) {
+            throw new Declined("drawings or threaded comments on " + sheet.name());
+        }
+        if (comments.isPresent()) {
+            String part = text(parts, comments.get());
+            List<String> authors = XmlText.elements(part, "author", 0, part.length()).stream()
+                    .map(author -> runs(author.in(part), "author")).toList();
+            for (Span comment : XmlText.elements(part, "comment", 0, part.length())) {
+                int author = Integer.parseInt(comment.attributes().getOrDefault("authorId", "0"));
+                String text = runs(comment.in(part), "t");
+                if (!Completion.isToolComment(author < authors.size() ? authors.get(author) : null, text)) {
+                    throw new Declined("comments of the officer's on " + sheet.name());
+                }
+            }
+        }
+        return new FormSheet(sheet.part(), xml, found, comments, vml);
+    }
+
+    private static void requireNamespaces(String xml, String part, String root) throws Declined {
+        if (!xml.contains("xmlns=\"" + MAIN + "\"") || xml.contains("<!")) {
+            throw new Declined(part + " is not plain SpreadsheetML");
+        }
+        requireEnd(xml, part, root);
+    }
+
+    /** A part the patch adds to must end with its root's end tag, as a whole part does. */
+    private static void requireEnd(String xml, String part, String root) throws Declined {
+        if (!xml.stripTrailing().endsWith("</" + root + ">")) {
+            throw new Declined(part + " does not end with </" + root + ">");
+        }
+    }
+
+    private static Map<Integer, String> sharedStrings(Map<String, byte[]> parts, Map<String, Span> rels)
+            throws Declined {
+        String part = target(rels, "/sharedStrings").map(t -> resolve("xl/", t)).orElse(null);
+        if (part == null || !parts.containsKey(part)) {
+            return Map.of();
+        }
+        String xml = text(parts, part);
+        if (xml.contains("<rPh") || xml.contains("<!")) {
+            throw new Declined("phonetic runs in shared strings");
+        }
+        Map<Integer, String> strings = new HashMap<>();
+        for (Span item : XmlText.elements(xml, "si", 0, xml.length())) {
+            strings.put(strings.size(), runs(item.in(xml), "t"));
+        }
+        return strings;
+    }
+
+    /** The text of the elements of that name in an element (the runs of a rich text), joined. */
+    private static String runs(String element, String name) {
+        StringBuilder text = new StringBuilder();
+        for (Span t : XmlText.elements(element, name, 0, element.length())) {
+            String run = t.in(element);
+            if (run.indexOf('>') == run.length() - 1) {
+                continue; // <t/>
+            }
+            text.append(SheetScanner.unescape(run.substring(run.indexOf('>') + 1, run.lastIndexOf("</"))));
+        }
+        return text.toString();
+    }
+
+    /** Relationships by id. */
+    private static Map<String, Span> relationships(String xml) {
+        Map<String, Span> rels = new LinkedHashMap<>();
+        for (Span rel : XmlText.elements(xml, "Relationship", 0, xml.length())) {
+            rels.put(rel.attributes().get("Id"), rel);
+        }
+        return rels;
+    }
+
+    /** The target of the first internal relationship of a type (named by its last segment). */
+    private static Optional<String> target(Map<String, Span> rels, String type) {
+        for (Span rel : rels.values()) {
+            if (rel.attributes().getOrDefault("Type", "").endsWith(type)
+                    && !"External".equals(rel.attributes().get("TargetMode"))) {
+                return Optional.ofNullable(rel.attributes().get("Target"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A relationship target as a zip entry name, from the folder of the part that points at it. */
+    private static String resolve(String folder, String target) {
+        if (target.startsWith("/")) {
+            return target.substring(1);
+        }
+        java.util.Deque<String> path = new java.util.ArrayDeque<>();
+        for (String segment : (folder + target).split("/")) {
+            if (segment.equals("..")) {
+                path.pollLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                path.addLast(segment);
+            }
+        }
+        return String.join("/", path);
+    }
+
+    private static String relsOf(String part) {
+        int slash = part.lastIndexOf('/');
+        return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+    }
+
+    private static String text(Map<String, byte[]> parts, String name) throws Declined {
+        byte[] bytes = parts.get(name);
+        if (bytes == null) {
+            throw new Declined("no part " + name);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Map<String, Typed> typed() {
+        return typed;
+    }
+
+    @Override
+    public Map<String, String> notes() {
+        return notes;
+    }
+
+    @Override
+    public List<Finding> findings() {
+        return List.of();
+    }
+
+    @Override
+    public String address(String code) {
+        Spot spot = cells.get(code);
+        return spot == null ? "" : spot.sheet() + "!" + spot.address();
+    }
+
+    @Override
+    public void close() {
+        // Everything was read into memory when the workbook was opened.
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Writing
+
+    /**
+     * Writes the completed workbook. Should the patch fail all the same (XML damaged in a way the
+     * checks on opening did not see), the workbook is completed through POI, which reads it whole
+     * and says what is wrong with it: nothing half-patched is ever written.
+     */
+    @Override
+    public void complete(Assessment assessment, String summary, OutputStream out) throws IOException, UnusableInput {
+        byte[] patched;
+        try {
+            patched = patch(assessment, summary);
+        } catch (RuntimeException e) {
+            try (FormWorkbook form = FormWorkbook.open(file, catalogue)) {
+                form.complete(assessment, summary, out);
+            }
+            return;
+        }
+        out.write(patched);
+    }
+
+    private byte[] patch(Assessment assessment, String summary) throws IOException {
+        Map<String, byte[]> written = new LinkedHashMap<>(parts);
+        StylePatch styles;
+        try {
+            styles = new StylePatch(new String(parts.get(stylesPart), StandardCharsets.UTF_8));
+        } catch (Declined e) {
+            throw new IllegalStateException("checked when opened", e);
+        }
+        List<Completion.Change> changes = Completion.plan(catalogue, cells.keySet(), typed, assessment, ledger);
+        Document document = Document.of(assessment.figures());
+        Map<String, String> titleTexts = Map.of(Layout.TITLE_PERIOD_NAME, document.appendixPeriodLine(),
+                Layout.TITLE_ATTACHED_NAME, document.appendixAttachedLine());
+        Names names = new Names(written);
+        ContentTypes types = new ContentTypes(new String(written.get("[Content_Types].xml"), StandardCharsets.UTF_8));
+
+        // VML drawings number their shapes in blocks of 1024 that must not overlap in a workbook.
+        int sheetNumber = drawingBlocksInUse();
+        for (FormSheet sheet : formSheets.values()) {
+            sheetNumber++;
+            String sheetName = sheetName(sheet);
+            TreeMap<Integer, String[]> edits = new TreeMap<>();
+            List<String[]> comments = new ArrayList<>();
+            for (Completion.Change change : changes) {
+                Spot spot = cells.get(change.code());
+                if (!spot.sheet().equals(sheetName)) {
+                    continue;
+                }
+                Span span = sheet.cells().get(spot.address());
+                String element = span.in(sheet.xml());
+                int style = styles.shaded(Integer.parseInt(span.attributes().getOrDefault("s", "0").trim()),
+                        change.shade());
+                edits.put(span.start(), new String[] {String.valueOf(span.end()), cell(spot.address(), style, element,
+                        change.content())});
+                if (change.comment() != null) {
+                    comments.add(new String[] {spot.address(), String.valueOf(spot.row()), String.valueOf(spot.column()),
+                            change.comment()});
+                }
+            }
+            for (Map.Entry<String, Spot> title : titles.entrySet()) {
+                if (title.getValue().sheet().equals(sheetName)) {
+                    Span span = sheet.cells().get(title.getValue().address());
+                    String element = span.in(sheet.xml());
+                    edits.put(span.start(), new String[] {String.valueOf(span.end()), cell(title.getValue().address(),
+                            Integer.parseInt(span.attributes().getOrDefault("s", "0").trim()), element,
+                            new Completion.Canonical(new Typed.Text(titleTexts.get(title.getKey()))))});
+                }
+            }
+            String xml = sheet.xml();
+            if (!comments.isEmpty() || sheet.commentsPart().isPresent()) {
+                xml = comment(written, types, sheet, xml, edits, comments, sheetNumber);
+            }
+            written.put(sheet.part(), apply(xml, edits).getBytes(StandardCharsets.UTF_8));
+        }
+
+        String findingsXml = findingsSheet(assessment, summary, styles.bold(), styles.wrapped());
+        int findingsIndex = names.sheetIndex(Layout.FINDINGS_SHEET);
+        if (findingsIndex < 0) {
+            names.insertSheet(1, Layout.FINDINGS_SHEET, false, types);
+            findingsIndex = 1;
+        }
+        written.put(names.part(Layout.FINDINGS_SHEET), findingsXml.getBytes(StandardCharsets.UTF_8));
+        int rows = Completion.FINDINGS_FIRST_ROW + assessment.findings().size();
+        String quoted = "'" + Layout.FINDINGS_SHEET.replace("'", "''") + "'";
+        names.setLocalName("_xlnm._FilterDatabase", findingsIndex, quoted + "!$A$" + (Completion.FINDINGS_HEADER_ROW + 1)
+                + ":$F$" + Math.max(Completion.FINDINGS_HEADER_ROW + 1, rows), true);
+        names.setLocalName("_xlnm.Print_Titles", findingsIndex, quoted + "!$" + (Completion.FINDINGS_HEADER_ROW + 1)
+                + ":$" + (Completion.FINDINGS_HEADER_ROW + 1), false);
+
+        int ledgerIndex = names.sheetIndex(Layout.LEDGER_SHEET);
+        if (ledger.entries().isEmpty()) {
+            if (ledgerIndex >= 0) {
+                names.removeSheet(ledgerIndex, types);
+            }
+        } else {
+            if (ledgerIndex < 0) {
+                names.insertSheet(names.sheetCount(), Layout.LEDGER_SHEET, true, types);
+            } else {
+                names.veryHidden(ledgerIndex); // LibreOffice saves it as merely hidden
+            }
+            written.put(names.part(Layout.LEDGER_SHEET), ledgerSheet().getBytes(StandardCharsets.UTF_8));
+        }
+        names.dropCalcChain(types);
+        names.store();
+        written.put(stylesPart, styles.patched().getBytes(StandardCharsets.UTF_8));
+        written.put("[Content_Types].xml", types.xml.getBytes(StandardCharsets.UTF_8));
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> part : written.entrySet()) {
+                if (part.getValue() == null) {
+                    continue;
+                }
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The highest block of shape numbers other VML drawings of the workbook use. */
+    private int drawingBlocksInUse() {
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        formSheets.values().forEach(sheet -> sheet.vmlPart().ifPresent(ours::add));
+        int highest = 0;
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            if (part.getKey().endsWith(".vml") && !ours.contains(part.getKey())) {
+                java.util.regex.Matcher data = java.util.regex.Pattern.compile("data=\"([0-9, ]+)\"")
+                        .matcher(new String(part.getValue(), StandardCharsets.UTF_8));
+                while (data.find()) {
+                    for (String block : data.group(1).split(",")) {
+                        if (!block.isBlank()) {
+                            highest = Math.max(highest, Integer.parseInt(block.trim()));
+                        }
+                    }
+                }
+            }
+        }
+        return highest;
+    }
+
+    private String sheetName(FormSheet sheet) {
+        return sheets.stream().filter(s -> s.part().equals(sheet.part())).findFirst().orElseThrow().name();
+    }
+
+    /** The edits (start → {end, replacement}) applied to the text. */
+    private static String apply(String xml, TreeMap<Integer, String[]> edits) {
+        StringBuilder out = new StringBuilder(xml.length() + 4096);
+        int at = 0;
+        for (Map.Entry<Integer, String[]> edit : edits.entrySet()) {
+            out.append(xml, at, edit.getKey()).append(edit.getValue()[1]);
+            at = Integer.parseInt(edit.getValue()[0]);
+        }
+        return out.append(xml, at, xml.length()).toString();
+    }
+
+    /** A cell's new element: its content as planned, its style, and nothing else of the old one but its address. */
+    private static String cell(String address, int style, String element, Completion.Content content) {
+        String start = "<c r=\"" + address + "\" s=\"" + style + "\"";
+        if (content instanceof Completion.Keep) {
+            // The officer's own content, in its own element, with only the style changed.
+            return XmlText.withAttribute(element, "s", String.valueOf(style));
+        }
+        if (content instanceof Completion.Formula formula) {
+            String f = "<f>" + XmlText.text(formula.formula()) + "</f>";
+            Value cached = formula.cached();
+            if (cached instanceof Value.Amount amount) {
+                return start + ">" + f + "<v>" + number(amount.number()) + "</v></c>";
+            }
+            String shown = cached instanceof Value.NotApplicable ? appendixfill.indicator.VietnameseFormat.NOT_APPLICABLE
+                    : "";
+            return start + " t=\"str\">" + f + "<v>" + XmlText.text(shown) + "</v></c>";
+        }
+        Typed typed = ((Completion.Canonical) content).typed();
+        if (typed instanceof Typed.Number number) {
+            return start + "><v>" + number(number.number()) + "</v></c>";
+        }
+        if (typed instanceof Typed.Text text) {
+            return start + " t=\"inlineStr\"><is><t xml:space=\"preserve\">" + XmlText.text(text.text())
+                    + "</t></is></c>";
+        }
+        if (typed instanceof Typed.Blank) {
+            return start + "/>";
+        }
+        throw new IllegalArgumentException("not written back: " + typed);
+    }
+
+    /** A number as a cell stores it: the double a spreadsheet holds, written without an exponent. */
+    private static String number(BigDecimal number) {
+        BigDecimal stored = new BigDecimal(Double.toString(number.doubleValue())).stripTrailingZeros();
+        return stored.scale() < 0 ? stored.setScale(0).toPlainString() : stored.toPlainString();
+    }
+
+    /**
+     * Writes the sheet's comments part and its VML drawing (new, or in place of the tool's own from
+     * an earlier fill), and the sheet's legacyDrawing element when it has none yet.
+     */
+    private String comment(Map<String, byte[]> written, ContentTypes types, FormSheet sheet, String xml,
+            TreeMap<Integer, String[]> edits, List<String[]> comments, int sheetNumber) {
+        String commentsPart = sheet.commentsPart().orElse(null);
+        String vmlPart = sheet.vmlPart().orElse(null);
+        if (commentsPart == null) {
+            commentsPart = freeName(written, "xl/comments", ".xml");
+            vmlPart = freeName(written, "xl/drawings/vmlDrawing", ".vml");
+            String relsPart = relsOf(sheet.part());
+            String rels = written.containsKey(relsPart) ? new String(written.get(relsPart), StandardCharsets.UTF_8)
+                    : XML_HEADER + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                            + "</Relationships>";
+            Map<String, Span> known = relationships(rels);
+            String commentsId = freeId(known.keySet(), 0);
+            String vmlId = freeId(known.keySet(), 1);
+            String folder = sheet.part().substring(0, sheet.part().lastIndexOf('/') + 1);
+            String added = "<Relationship Id=\"" + commentsId + "\" Type=\"" + RELATIONSHIPS + "/comments\" Target=\""
+                    + relative(folder, commentsPart) + "\"/><Relationship Id=\"" + vmlId + "\" Type=\"" + RELATIONSHIPS
+                    + "/vmlDrawing\" Target=\"" + relative(folder, vmlPart) + "\"/>";
+            int close = rels.lastIndexOf("</Relationships>");
+            rels = close < 0 ? rels.replace("<Relationships/>", "<Relationships>" + added + "</Relationships>")
+                    : rels.substring(0, close) + added + rels.substring(close);
+            written.put(relsPart, rels.getBytes(StandardCharsets.UTF_8));
+            types.override("/" + commentsPart, COMMENTS_TYPE);
+            types.vml();
+            String declared = xml.substring(0, xml.indexOf('>', xml.indexOf("<worksheet")));
+            String legacy = "<legacyDrawing " + (declared.contains("xmlns:r=\"" + RELATIONSHIPS + "\"") ? ""
+                    : "xmlns:r=\"" + RELATIONSHIPS + "\" ") + "r:id=\"" + vmlId + "\"/>";
+            int at = legacyDrawingPlace(xml);
+            edits.put(at, new String[] {String.valueOf(at), legacy});
+        }
+        StringBuilder part = new StringBuilder(XML_HEADER).append("<comments xmlns=\"").append(MAIN)
+                .append("\"><authors><author>").append(WorkbookFiller.AUTHOR).append("</author></authors><commentList>");
+        StringBuilder vml = new StringBuilder("<xml xmlns:v=\"urn:schemas-microsoft-com:vml\""
+                + " xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
+                + "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"" + sheetNumber + "\"/></o:shapelayout>"
+                + "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\""
+                + " path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
+                + "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>");
+        int shape = 0;
+        for (String[] comment : comments) {
+            int row = Integer.parseInt(comment[1]);
+            int column = Integer.parseInt(comment[2]);
+            part.append("<comment ref=\"").append(comment[0]).append("\" authorId=\"0\"><text><t xml:space=\"preserve\">")
+                    .append(XmlText.text(comment[3])).append("</t></text></comment>");
+            vml.append("<v:shape id=\"_x0000_s").append(sheetNumber * 1024 + (++shape))
+                    .append("\" type=\"#_x0000_t202\" style=\"position:absolute;visibility:hidden\" fillcolor=\"#ffffe1\""
+                            + " o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\""
+                            + " obscured=\"t\"/><v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"/>"
+                            + "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>")
+                    .append(column + 1).append(", 0, ").append(row).append(", 0, ").append(column + 5).append(", 0, ")
+                    .append(Completion.commentLastRow(row, comment[3])).append(", 0</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>")
+                    .append(row).append("</x:Row><x:Column>").append(column).append("</x:Column></x:ClientData></v:shape>");
+        }
+        part.append("</commentList></comments>");
+        vml.append("</xml>");
+        written.put(commentsPart, part.toString().getBytes(StandardCharsets.UTF_8));
+        written.put(vmlPart, vml.toString().getBytes(StandardCharsets.UTF_8));
+        return xml;
+    }
+
+    /** Where a worksheet's legacyDrawing goes: before the elements the schema puts after it. */
+    private static int legacyDrawingPlace(String xml) {
+        int at = xml.lastIndexOf("</worksheet>");
+        for (String later : List.of("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+                "webPublishItems", "tableParts", "extLst")) {
+            Span span = XmlText.element(xml, later, 0, xml.length());
+            if (span != null && span.start() < at) {
+                at = span.start();
+            }
+        }
+        return at;
+    }
+
+    private static String relative(String folder, String part) {
+        String[] from = folder.split("/");
+        String[] to = part.split("/");
+        int common = 0;
+        while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) {
+            common++;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = common; i < from.length; i++) {
+            if (!from[i].isEmpty()) {
+                path.append("../");
+            }
+        }
+        for (int i = common; i < to.length; i++) {
+            path.append(to[i]).append(i < to.length - 1 ? "/" : "");
+        }
+        return path.toString();
+    }
+
+    private static String freeName(Map<String, byte[]> parts, String prefix, String suffix) {
+        for (int n = 1; ; n++) {
+            String name = prefix + n + suffix;
+            if (!parts.containsKey(name)) {
+                parts.put(name, new byte[0]);
+                return name;
+            }
+        }
+    }
+
+    private static String freeId(java.util.Collection<String> ids, int skip) {
+        int found = 0;
+        for (int n = 1; ; n++) {
+            if (!ids.contains("rId" + n) && found++ == skip) {
+                return "rId" + n;
+            }
+        }
+    }
+
+    /** The findings sheet, as {@link WorkbookFiller} writes it. */
+    private String findingsSheet(Assessment assessment, String summary, int bold, int wrapped) {
+        int[] widths = Completion.FINDINGS_WIDTHS;
+        int last = Completion.FINDINGS_FIRST_ROW + assessment.findings().size();
+        StringBuilder xml = new StringBuilder(XML_HEADER).append("<worksheet xmlns=\"").append(MAIN)
+                .append("\" xmlns:r=\"").append(RELATIONSHIPS).append("\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
+                .append("<dimension ref=\"A1:F").append(Math.max(last, Completion.FINDINGS_HEADER_ROW + 1)).append("\"/>")
+                .append("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"3\" topLeftCell=\"A4\""
+                        + " activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\"/></sheetView></sheetViews>")
+                .append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+        for (int i = 0; i < widths.length; i++) {
+            xml.append("<col min=\"").append(i + 1).append("\" max=\"").append(i + 1).append("\" width=\"")
+                    .append(widths[i]).append("\" customWidth=\"1\"/>");
+        }
+        xml.append("</cols><sheetData>");
+        xml.append("<row r=\"1\">").append(inline("A1", bold, summary)).append("</row>");
+        xml.append("<row r=\"").append(Completion.FINDINGS_HEADER_ROW + 1).append("\">");
+        List<String> header = Completion.FINDINGS_HEADER;
+        for (int i = 0; i < header.size(); i++) {
+            xml.append(inline(Spot.address(Completion.FINDINGS_HEADER_ROW, i), bold, header.get(i)));
+        }
+        xml.append("</row>");
+        StringBuilder links = new StringBuilder();
+        int row = Completion.FINDINGS_FIRST_ROW;
+        for (Finding finding : assessment.findings()) {
+            String address = address(finding.code());
+            List<String> values = Completion.findingRow(row - Completion.FINDINGS_HEADER_ROW, finding, address);
+            // In twentieths of a point, as a row's height is kept.
+            double height = (short) (Layout.heightFor(finding.message(), widths[Completion.FINDINGS_MESSAGE_COLUMN], 12)
+                    * 20) / 20.0;
+            xml.append("<row r=\"").append(row + 1).append("\" ht=\"").append(height).append("\" customHeight=\"1\">");
+            for (int i = 0; i < values.size(); i++) {
+                xml.append(inline(Spot.address(row, i), wrapped, values.get(i)));
+            }
+            xml.append("</row>");
+            if (!address.isEmpty()) {
+                String target = "'" + address.replace("!", "'!");
+                links.append("<hyperlink ref=\"").append(Spot.address(row, 3)).append("\" location=\"")
+                        .append(XmlText.attribute(target)).append("\" display=\"").append(XmlText.attribute(target))
+                        .append("\"/>");
+            }
+            row++;
+        }
+        xml.append("</sheetData><autoFilter ref=\"A").append(Completion.FINDINGS_HEADER_ROW + 1).append(":F")
+                .append(Math.max(Completion.FINDINGS_HEADER_ROW + 1, last)).append("\"/>");
+        if (links.length() > 0) {
+            xml.append("<hyperlinks>").append(links).append("</hyperlinks>");
+        }
+        xml.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
+                .append("<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"landscape\"/>")
+                .append("</worksheet>");
+        return xml.toString();
+    }
+
+    /** The ledger sheet, as {@link Ledger#write} writes it. */
+    private String ledgerSheet() {
+        StringBuilder xml = new StringBuilder(XML_HEADER).append("<worksheet xmlns=\"").append(MAIN)
+                .append("\"><sheetData><row r=\"1\">").append(inline("A1", 0, "code")).append(inline("B1", 0, "typed"))
+                .append(inline("C1", 0, "written")).append("</row>");
+        int row = 2;
+        for (Map.Entry<String, Ledger.Entry> entry : ledger.entries().entrySet()) {
+            xml.append("<row r=\"").append(row).append("\">").append(inline("A" + row, 0, entry.getKey()))
+                    .append(inline("B" + row, 0, entry.getValue().original()))
+                    .append(inline("C" + row, 0, entry.getValue().written())).append("</row>");
+            row++;
+        }
+        return xml.append("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\""
+                + " header=\"0.3\" footer=\"0.3\"/></worksheet>").toString();
+    }
+
+    private static String inline(String address, int style, String text) {
+        return "<c r=\"" + address + "\"" + (style == 0 ? "" : " s=\"" + style + "\"")
+                + " t=\"inlineStr\"><is><t xml:space=\"preserve\">" + XmlText.text(text) + "</t></is></c>";
+    }
+
+    /** The content types part, with the overrides a fill adds or removes. */
+    private static final class ContentTypes {
+        String xml;
+
+        ContentTypes(String xml) {
+            this.xml = xml;
+        }
+
+        void override(String part, String type) {
+            boolean known = XmlText.elements(xml, "Override", 0, xml.length()).stream()
+                    .anyMatch(o -> part.equals(o.attributes().get("PartName")));
+            if (!known) {
+                add("<Override PartName=\"" + XmlText.attribute(part) + "\" ContentType=\"" + type + "\"/>");
+            }
+        }
+
+        void remove(String part) {
+            for (Span o : XmlText.elements(xml, "Override", 0, xml.length())) {
+                if (part.equals(o.attributes().get("PartName"))) {
+                    xml = xml.substring(0, o.start()) + xml.substring(o.end());
+                    return;
+                }
+            }
+        }
+
+        void vml() {
+            boolean known = XmlText.elements(xml, "Default", 0, xml.length()).stream()
+                    .anyMatch(d -> "vml".equalsIgnoreCase(d.attributes().get("Extension")));
+            if (!known) {
+                add("<Default Extension=\"vml\" ContentType=\"" + VML_TYPE + "\"/>");
+            }
+        }
+
+        private void add(String element) {
+            int close = xml.lastIndexOf("</Types>");
+            xml = xml.substring(0, close) + element + xml.substring(close);
+        }
+    }
+
+    /**
+     * workbook.xml and its relationships as a fill changes them: the findings sheet and the ledger
+     * added or removed, the names scoped to a sheet kept on their sheet, the calculation chain
+     * dropped (Excel rebuilds it; one naming a cell that no longer holds a formula is an error).
+     */
+    private final class Names {
+        private final Map<String, byte[]> written;
+        private String workbook;
+        private String rels;
+        private final List<String[]> sheetList = new ArrayList<>(); // element, name, part
+        private final List<String> definedNames = new ArrayList<>();
+
+        Names(Map<String, byte[]> written) {
+            this.written = written;
+            this.workbook = new String(written.get("xl/workbook.xml"), StandardCharsets.UTF_8);
+            this.rels = new String(written.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8);
+            for (SheetEntry sheet : sheets) {
+                sheetList.add(new String[] {sheet.element(), sheet.name(), sheet.part()});
+            }
+            Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
+            for (Span name : XmlText.elements(workbook, "definedName", names.start() + 13, names.end())) {
+                definedNames.add(name.in(workbook));
+            }
+        }
+
+        int sheetIndex(String name) {
+            for (int i = 0; i < sheetList.size(); i++) {
+                if (sheetList.get(i)[1].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        int sheetCount() {
+            return sheetList.size();
+        }
+
+        String part(String name) {
+            return sheetList.get(sheetIndex(name))[2];
+        }
+
+        void insertSheet(int index, String name, boolean veryHidden, ContentTypes types) {
+            String part = freeName(written, "xl/worksheets/sheet", ".xml");
+            String id = freeId(relationships(rels).keySet(), 0);
+            int sheetId = 0;
+            for (String[] sheet : sheetList) {
+                sheetId = Math.max(sheetId, Integer.parseInt(XmlText.element(sheet[0], "sheet", 0, sheet[0].length())
+                        .attributes().getOrDefault("sheetId", "0")));
+            }
+            String element = "<sheet name=\"" + XmlText.attribute(name) + "\" sheetId=\"" + (sheetId + 1) + "\""
+                    + (veryHidden ? " state=\"veryHidden\"" : "") + " r:id=\"" + id + "\"/>";
+            sheetList.add(index, new String[] {element, name, part});
+            int close = rels.lastIndexOf("</Relationships>");
+            rels = rels.substring(0, close) + "<Relationship Id=\"" + id + "\" Type=\"" + RELATIONSHIPS
+                    + "/worksheet\" Target=\"" + part.substring("xl/".length()) + "\"/>" + rels.substring(close);
+            types.override("/" + part, WORKSHEET_TYPE);
+            shiftScoped(index, +1);
+        }
+
+        void removeSheet(int index, ContentTypes types) {
+            String[] sheet = sheetList.remove(index);
+            String id = XmlText.element(sheet[0], "sheet", 0, sheet[0].length()).attributes().get("r:id");
+            removeRelationship(id);
+            written.put(sheet[2], null);
+            types.remove("/" + sheet[2]);
+            definedNames.removeIf(n -> String.valueOf(index).equals(scope(n)));
+            shiftScoped(index + 1, -1);
+        }
+
+        void veryHidden(int index) {
+            String[] sheet = sheetList.get(index);
+            sheet[0] = XmlText.withAttribute(sheet[0], "state", "veryHidden");
+        }
+
+        void dropCalcChain(ContentTypes types) {
+            for (Map.Entry<String, Span> rel : relationships(rels).entrySet()) {
+                if (rel.getValue().attributes().getOrDefault("Type", "").endsWith("/calcChain")) {
+                    String part = resolve("xl/", rel.getValue().attributes().get("Target"));
+                    removeRelationship(rel.getKey());
+                    written.put(part, null);
+                    types.remove("/" + part);
+                }
+            }
+        }
+
+        /** Sets a name scoped to one sheet, replacing it when there. */
+        void setLocalName(String name, int sheet, String reference, boolean hidden) {
+            definedNames.removeIf(n -> name.equals(XmlText.element(n, "definedName", 0, n.length()).attributes()
+                    .get("name")) && String.valueOf(sheet).equals(scope(n)));
+            definedNames.add("<definedName name=\"" + name + "\" localSheetId=\"" + sheet + "\""
+                    + (hidden ? " hidden=\"1\"" : "") + ">" + XmlText.text(reference) + "</definedName>");
+        }
+
+        private String scope(String definedName) {
+            return XmlText.element(definedName, "definedName", 0, definedName.length()).attributes().get("localSheetId");
+        }
+
+        /** Names scoped to sheets from {@code from} on follow their sheet when one is inserted or removed. */
+        private void shiftScoped(int from, int by) {
+            for (int i = 0; i < definedNames.size(); i++) {
+                String scope = scope(definedNames.get(i));
+                if (scope != null && Integer.parseInt(scope.trim()) >= from) {
+                    definedNames.set(i, XmlText.withAttribute(definedNames.get(i), "localSheetId",
+                            String.valueOf(Integer.parseInt(scope.trim()) + by)));
+                }
+            }
+            Span view = XmlText.element(workbook, "workbookView", 0, workbook.length());
+            if (view != null) {
+                String element = view.in(workbook);
+                for (String attribute : List.of("activeTab", "firstSheet")) {
+                    String value = view.attributes().get(attribute);
+                    if (value != null && Integer.parseInt(value.trim()) >= from) {
+                        element = XmlText.withAttribute(element, attribute,
+                                String.valueOf(Math.max(0, Integer.parseInt(value.trim()) + by)));
+                    }
+                }
+                workbook = workbook.substring(0, view.start()) + element + workbook.substring(view.end());
+            }
+        }
+
+        private void removeRelationship(String id) {
+            Span rel = relationships(rels).get(id);
+            if (rel != null) {
+                rels = rels.substring(0, rel.start()) + rels.substring(rel.end());
+            }
+        }
+
+        void store() {
+            Span list = XmlText.element(workbook, "sheets", 0, workbook.length());
+            StringBuilder sheetsXml = new StringBuilder("<sheets>");
+            sheetList.forEach(s -> sheetsXml.append(s[0]));
+            workbook = workbook.substring(0, list.start()) + sheetsXml.append("</sheets>") + workbook.substring(list.end());
+            Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
+            workbook = workbook.substring(0, names.start()) + "<definedNames>" + String.join("", definedNames)
+                    + "</definedNames>" + workbook.substring(names.end());
+            written.put("xl/workbook.xml", workbook.getBytes(StandardCharsets.UTF_8));
+            written.put("xl/_rels/workbook.xml.rels", rels.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

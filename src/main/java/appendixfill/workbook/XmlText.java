@@ -1,0 +1,146 @@
+package appendixfill.workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The little XML the in-place patcher needs, on text it has already judged to be of the form
+ * Excel, LibreOffice and POI write (unprefixed SpreadsheetML elements): finding elements and
+ * writing escaped text. Nothing here resolves an entity or a DTD.
+ */
+final class XmlText {
+
+    private XmlText() {
+    }
+
+    /** An element of a part: where it starts and ends (exclusive), its start tag's attributes. */
+    record Span(int start, int end, Map<String, String> attributes) {
+        String in(String xml) {
+            return xml.substring(start, end);
+        }
+    }
+
+    /** Every element of that name between {@code from} and {@code to}, not nested in one another. */
+    static List<Span> elements(String xml, String name, int from, int to) {
+        List<Span> found = new ArrayList<>();
+        int i = from;
+        while (true) {
+            Span span = element(xml, name, i, to);
+            if (span == null) {
+                return found;
+            }
+            found.add(span);
+            i = span.end();
+        }
+    }
+
+    /** The first element of that name between {@code from} and {@code to}, or null. */
+    static Span element(String xml, String name, int from, int to) {
+        String open = "<" + name;
+        int i = from;
+        while (true) {
+            i = xml.indexOf(open, i);
+            if (i < 0 || i >= to) {
+                return null;
+            }
+            int after = i + open.length();
+            char next = after < xml.length() ? xml.charAt(after) : ' ';
+            if (next != '>' && next != '/' && !Character.isWhitespace(next)) {
+                i = after;
+                continue;
+            }
+            int tagEnd = xml.indexOf('>', after);
+            if (tagEnd < 0) {
+                return null;
+            }
+            boolean empty = xml.charAt(tagEnd - 1) == '/';
+            Map<String, String> attributes = SheetScanner.attributes(xml.substring(after, empty ? tagEnd - 1 : tagEnd));
+            if (empty) {
+                return new Span(i, tagEnd + 1, attributes);
+            }
+            int close = xml.indexOf("</" + name + ">", tagEnd);
+            if (close < 0) {
+                return null;
+            }
+            return new Span(i, close + name.length() + 3, attributes);
+        }
+    }
+
+    /** Where the content of an element starts (after its start tag) and ends (before its end tag). */
+    static int contentStart(String xml, Span span) {
+        return xml.indexOf('>', span.start()) + 1;
+    }
+
+    static int contentEnd(String xml, Span span) {
+        return xml.charAt(span.end() - 2) == '/' && xml.indexOf('>', span.start()) == span.end() - 1 ? span.end()
+                : xml.lastIndexOf("</", span.end());
+    }
+
+    /**
+     * The start tag of an element with one attribute set (added when missing), the rest as it was.
+     * The value is escaped here.
+     */
+    static String withAttribute(String element, String name, String value) {
+        int tagEnd = element.indexOf('>');
+        int bodyEnd = element.charAt(tagEnd - 1) == '/' ? tagEnd - 1 : tagEnd;
+        String tag = element.substring(0, bodyEnd);
+        java.util.regex.Matcher existing = java.util.regex.Pattern
+                .compile("(\\s)" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*(\"[^\"]*\"|'[^']*')").matcher(tag);
+        String replaced = existing.find()
+                ? tag.substring(0, existing.start()) + existing.group(1) + name + "=\"" + attribute(value) + "\""
+                        + tag.substring(existing.end())
+                : tag + " " + name + "=\"" + attribute(value) + "\"";
+        return replaced + element.substring(bodyEnd);
+    }
+
+    /** The element without that attribute. */
+    static String withoutAttribute(String element, String name) {
+        int tagEnd = element.indexOf('>');
+        String tag = element.substring(0, tagEnd);
+        String cut = tag.replaceFirst("\\s" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*(\"[^\"]*\"|'[^']*')", "");
+        return cut + element.substring(tagEnd);
+    }
+
+    /** Text for an element's content. */
+    static String text(String text) {
+        return escape(text, false);
+    }
+
+    /** Text for an attribute's value in double quotes. */
+    static String attribute(String text) {
+        return escape(text, true);
+    }
+
+    /**
+     * Escapes the markup characters; a control character XML cannot hold is written as Excel
+     * writes it, _xHHHH_.
+     */
+    private static String escape(String text, boolean attribute) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> attribute ? "&quot;" : null;
+                case '\n' -> attribute ? "&#10;" : null;
+                case '\r' -> attribute ? "&#13;" : null;
+                case '\t' -> attribute ? "&#9;" : null;
+                default -> c < 0x20 || c == 0xFFFE || c == 0xFFFF ? String.format("_x%04X_", (int) c) : null;
+            };
+            if (replacement != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}

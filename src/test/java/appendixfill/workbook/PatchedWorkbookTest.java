@@ -1,0 +1,255 @@
+package appendixfill.workbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import appendixfill.CaseFolders;
+import appendixfill.indicator.Catalogue;
+import appendixfill.rule.Assessment;
+import appendixfill.rule.RuleBook;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The in-place patcher completes a workbook exactly as POI's filler does: the same cells, values,
+ * formulas, cached values, fills, comments, findings sheet, ledger and names, read back through POI.
+ */
+class PatchedWorkbookTest {
+
+    static final Path EXAMPLE = Path.of("workbook-templates/example/vu-muon-nam-2023.xlsx");
+    /** Workbooks as LibreOffice saved them (see the folder's README). */
+    static final Path SAVED = Path.of("src/test/resources/saved-by");
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+    private static final RuleBook RULES = RuleBook.standard();
+
+    @TempDir
+    Path temp;
+
+    /** Both writers' completed workbooks of one input, and what they read. */
+    private record Both(byte[] poi, byte[] patched) {
+    }
+
+    private static Both complete(Path input) throws Exception {
+        ByteArrayOutputStream poi = new ByteArrayOutputStream();
+        ByteArrayOutputStream patched = new ByteArrayOutputStream();
+        try (FormWorkbook viaPoi = FormWorkbook.open(input, CATALOGUE)) {
+            PatchedWorkbook viaPatch = PatchedWorkbook.open(input, CATALOGUE).orElseThrow(() -> new AssertionError(
+                    "declined: " + PatchedWorkbook.declined(input, CATALOGUE)));
+            assertEquals(viaPoi.typed(), viaPatch.typed(), "typed cells");
+            assertEquals(viaPoi.notes(), viaPatch.notes(), "notes");
+            Assessment assessment = Assessment.of(CATALOGUE, RULES, viaPoi.typed(), viaPoi.findings());
+            viaPoi.complete(assessment, "Kết quả kiểm tra: tóm tắt.", poi);
+            viaPatch.complete(assessment, "Kết quả kiểm tra: tóm tắt.", patched);
+        }
+        return new Both(poi.toByteArray(), patched.toByteArray());
+    }
+
+    private static void assertSameCompletion(Path input) throws Exception {
+        Both both = complete(input);
+        String poi = dump(both.poi());
+        String patched = dump(both.patched());
+        List<String> onlyPoi = new ArrayList<>(poi.lines().toList());
+        onlyPoi.removeAll(patched.lines().toList());
+        List<String> onlyPatched = new ArrayList<>(patched.lines().toList());
+        onlyPatched.removeAll(poi.lines().toList());
+        assertEquals(List.of(), onlyPoi.isEmpty() && onlyPatched.isEmpty() ? List.of()
+                : List.of("POI only:", onlyPoi, "patched only:", onlyPatched), "completed workbook of " + input);
+        assertEquals(poi, patched, "completed workbook of " + input);
+    }
+
+    /**
+     * Everything of a completed workbook that matters to its reader, one line per fact: sheets in
+     * order with their visibility, every non-blank cell with its type, value, formula and fill, every
+     * comment, hyperlink, the findings sheet's row heights, and the defined names.
+     */
+    static String dump(byte[] workbook) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            for (int s = 0; s < book.getNumberOfSheets(); s++) {
+                XSSFSheet sheet = book.getSheetAt(s);
+                lines.add("sheet " + s + " «" + sheet.getSheetName() + "» " + book.getSheetVisibility(s));
+                for (Row row : sheet) {
+                    if (sheet.getSheetName().equals(Layout.FINDINGS_SHEET)) {
+                        lines.add("  row " + (row.getRowNum() + 1) + " height " + row.getHeightInPoints());
+                    }
+                    for (Cell cell : row) {
+                        String content = content(cell);
+                        XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+                        String fill = style.getFillPattern() + "/" + style.getFillForegroundColor();
+                        Comment comment = cell.getCellComment();
+                        if (content.isEmpty() && comment == null && fill.equals("NO_FILL/64")) {
+                            continue;
+                        }
+                        lines.add("  " + cell.getAddress() + " " + content + " fill " + fill
+                                + (style.getWrapText() ? " wrapped" : "") + (style.getFont().getBold() ? " bold" : "")
+                                + (comment == null ? "" : " comment «" + comment.getAuthor() + "» «"
+                                        + comment.getString().getString() + "»")
+                                + (cell.getHyperlink() == null ? "" : " link " + cell.getHyperlink().getAddress()));
+                    }
+                }
+                if (sheet.getSheetName().equals(Layout.FINDINGS_SHEET)) {
+                    lines.add("  columns " + Stream.iterate(0, i -> i < 6, i -> i + 1)
+                            .map(i -> String.valueOf(sheet.getColumnWidth(i) / 256)).toList()
+                            + " frozen " + sheet.getPaneInformation().getHorizontalSplitPosition()
+                            + " landscape " + sheet.getPrintSetup().getLandscape()
+                            + " autofilter " + sheet.getCTWorksheet().getAutoFilter().getRef());
+                }
+            }
+            for (Name name : book.getAllNames().stream().sorted(java.util.Comparator.comparing(Name::getNameName)
+                    .thenComparing(Name::getSheetIndex)).toList()) {
+                lines.add("name " + name.getNameName() + " sheet " + name.getSheetIndex() + " = "
+                        + name.getRefersToFormula());
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String content(Cell cell) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            CellType cached = cell.getCachedFormulaResultType();
+            return "=" + cell.getCellFormula() + " → " + (cached == CellType.NUMERIC ? "n:" + cell.getNumericCellValue()
+                    : "t:" + cell.getStringCellValue());
+        }
+        return switch (type) {
+            case NUMERIC -> "n:" + cell.getNumericCellValue();
+            case STRING -> cell.getStringCellValue().isEmpty() ? "" : "t:" + cell.getStringCellValue();
+            case BOOLEAN -> "b:" + cell.getBooleanCellValue();
+            case ERROR -> "e:" + cell.getErrorCellValue();
+            default -> "";
+        };
+    }
+
+    private Path write(byte[] bytes, String name) throws Exception {
+        Path file = temp.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    @Test
+    void completesTheExampleAsPoiDoes() throws Exception {
+        assertSameCompletion(EXAMPLE);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> completesEveryGoldenTemplateCaseAsPoiDoes() throws Exception {
+        return CaseFolders.each(Path.of("src/test/resources/golden"), folder -> {
+            Properties properties = CaseFolders.properties(folder);
+            Path input = properties.containsKey("input") ? Path.of(properties.getProperty("input"))
+                    : TypedWorkbooks.write(TypedWorkbooks.readTyped(folder.resolve(
+                            properties.getProperty("typed", "typed.tsv"))), temp.resolve(folder.getFileName() + ".xlsx"));
+            if (PatchedWorkbook.declined(input, CATALOGUE) == null) {
+                assertSameCompletion(input);
+            } else {
+                // Plain tables, .xls and .ods are POI's to read: only those may be declined.
+                assertTrue(!input.toString().endsWith(".xlsx") || folder.getFileName().toString().startsWith("plain"),
+                        folder + " declined: " + PatchedWorkbook.declined(input, CATALOGUE));
+            }
+        });
+    }
+
+    @Test
+    void completesItsOwnCompletedWorkbookAgainAsPoiDoes() throws Exception {
+        Path once = write(complete(EXAMPLE).patched(), "once.filled.xlsx");
+        assertSameCompletion(once);
+        Path viaPoi = write(complete(EXAMPLE).poi(), "poi.filled.xlsx");
+        assertSameCompletion(viaPoi);
+    }
+
+    @Test
+    void completingTwiceChangesNothingMore() throws Exception {
+        Path once = write(complete(EXAMPLE).patched(), "once.filled.xlsx");
+        Path twice = write(complete(once).patched(), "twice.filled.xlsx");
+        assertEquals(dump(Files.readAllBytes(once)), dump(Files.readAllBytes(twice)));
+        assertEquals(Files.size(once), Files.size(twice), "no style or part added a second time");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> completesWorkbooksSavedByLibreOfficeAsPoiDoes() throws Exception {
+        try (Stream<Path> saved = Files.list(SAVED)) {
+            return saved.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList().stream()
+                    .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                        assertNull(PatchedWorkbook.declined(file, CATALOGUE));
+                        assertSameCompletion(file);
+                    }));
+        }
+    }
+
+    @Test
+    void leavesAWorkbookWithTheOfficersOwnCommentToPoi() throws Exception {
+        Path commented = temp.resolve("commented.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(EXAMPLE))) {
+            Cell cell = TemplateBuilder.cellOf(book, CATALOGUE.require("1.1").name());
+            var anchor = book.getCreationHelper().createClientAnchor();
+            Comment comment = cell.getSheet().createDrawingPatriarch().createCellComment(anchor);
+            comment.setAuthor("Cán bộ");
+            comment.setString(book.getCreationHelper().createRichTextString("Số liệu tạm tính"));
+            cell.setCellComment(comment);
+            try (OutputStream out = Files.newOutputStream(commented)) {
+                book.write(out);
+            }
+        }
+        assertEquals("comments of the officer's on Phụ lục I", PatchedWorkbook.declined(commented, CATALOGUE));
+    }
+
+    @Test
+    void leavesAMacroWorkbookToPoi() throws Exception {
+        Path macro = temp.resolve("bieu.xlsm");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(EXAMPLE))) {
+            book.setWorkbookType(org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM);
+            try (OutputStream out = Files.newOutputStream(macro)) {
+                book.write(out);
+            }
+        }
+        assertEquals("not a plain .xlsx workbook", PatchedWorkbook.declined(macro, CATALOGUE));
+    }
+
+    @Test
+    void leavesWhatIsNotAZipToPoi() throws Exception {
+        Path text = Files.writeString(temp.resolve("bieu.xlsx"), "STT;Nội dung");
+        assertEquals("not a zip", PatchedWorkbook.declined(text, CATALOGUE));
+    }
+
+    @Test
+    void keepsEveryPartOfTheOfficersWorkbookItDoesNotRewrite() throws Exception {
+        Path input = SAVED.resolve("vu-muon-nam-2023.libreoffice.xlsx");
+        Map<String, byte[]> before = parts(Files.readAllBytes(input));
+        Map<String, byte[]> after = parts(complete(input).patched());
+        for (String part : List.of("docProps/app.xml", "docProps/core.xml", "docProps/custom.xml", "_rels/.rels",
+                "xl/sharedStrings.xml")) {
+            assertTrue(java.util.Arrays.equals(before.get(part), after.get(part)), part + " kept byte for byte");
+        }
+    }
+
+    private static Map<String, byte[]> parts(byte[] zip) throws Exception {
+        Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                parts.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return parts;
+    }
+}

@@ -1,5 +1,7 @@
 package appendixfill.cli;
 
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -7,11 +9,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import appendixfill.input.Language;
-import appendixfill.input.Message;
-import picocli.CommandLine;
+import java.util.Optional;
 
-/** The entry point: {@code appendix-fill WORKBOOK.xlsx} and {@code appendix-fill template -o FILE}. */
+/**
+ * The entry point: {@code appendix-fill WORKBOOK.xlsx} and {@code appendix-fill template -o FILE}.
+ * No picocli type may appear here, not even in a signature: the launcher lists this class's methods
+ * on start, which loads every class they name.
+ */
 public final class Main {
 
     private Main() {
@@ -22,35 +26,39 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(java.io.FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int code = commandLine(out, err).execute(args);
+        int code = run(args, out, err);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** The command line with its handlers, writing to the given streams (tests capture them). */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new FillCommand());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler((ex, args) -> {
-            Language language = language(args);
-            String said = language == Language.VI ? inVietnamese(ex) : ex.getMessage();
-            ex.getCommandLine().getErr().println(Message.of("cli.usage", said).in(language));
-            return ExitCode.UNUSABLE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Path log = writeLog(ex);
-            commandLine.getErr().println(Message.of("cli.internal", ex.getClass().getSimpleName(), log)
-                    .in(language(parseResult.originalArgs().toArray(String[]::new))));
-            return ExitCode.INTERNAL;
-        });
-        return cli;
+    /**
+     * Runs one command line, writing to the given streams (tests capture them), and returns the exit
+     * code. The everyday fill is read by hand ({@link FillArguments}) so that no picocli class is
+     * loaded; every other command line goes to picocli ({@link PicocliCommandLine}).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Optional<FillArguments> fill = FillArguments.parse(args);
+        if (fill.isEmpty()) {
+            return PicocliCommandLine.create(out, err).execute(args);
+        }
+        try {
+            return new FillRun(fill.get().out(), fill.get().language(), out, err).fill(fill.get().workbooks());
+        } catch (Exception e) {
+            // As picocli's execution-exception handler: it too sees exceptions, not errors.
+            return internalError(e, args, err);
+        }
+    }
+
+    /** A fault of the tool: the stack trace goes to a log file, the officer gets one line naming it. */
+    static int internalError(Exception ex, String[] args, PrintWriter err) {
+        Path log = writeLog(ex);
+        err.println(Message.of("cli.internal", ex.getClass().getSimpleName(), log).in(language(args)));
+        return ExitCode.INTERNAL;
     }
 
     /** The language asked for, read from the arguments themselves: a command line that fails to parse has no options. */
-    private static Language language(String[] args) {
+    static Language language(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equalsIgnoreCase("--lang=en") || args[i].equals("--lang") && i + 1 < args.length
                     && args[i + 1].equalsIgnoreCase("en")) {
@@ -58,19 +66,6 @@ public final class Main {
             }
         }
         return Language.VI;
-    }
-
-    /** The command-line mistakes an officer makes, said in Vietnamese; others as picocli says them. */
-    private static String inVietnamese(CommandLine.ParameterException ex) {
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            return "không hiểu " + String.join(" ", unmatched.getUnmatched().stream().map(a -> "«" + a + "»").toList());
-        }
-        if (ex instanceof CommandLine.MissingParameterException missing) {
-            return "thiếu " + String.join(", ", missing.getMissing().stream().map(arg -> arg.isOption()
-                    ? "«" + ((CommandLine.Model.OptionSpec) arg).longestName() + " " + arg.paramLabel() + "»"
-                    : "«" + arg.paramLabel() + "»").toList());
-        }
-        return ex.getMessage();
     }
 
     private static Path writeLog(Exception ex) {

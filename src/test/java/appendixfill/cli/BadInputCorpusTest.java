@@ -73,7 +73,7 @@ class BadInputCorpusTest {
             String[] withLanguage = Stream.concat(Arrays.stream(args), Stream.of("--lang", language)).toArray(String[]::new);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(withLanguage);
+            int exit = Main.run(withLanguage, new PrintWriter(out), new PrintWriter(err));
 
             Path expectedFile = caseFolder.resolve(language.equals("vi") ? "expected.txt" : "expected.en.txt");
             if (Boolean.getBoolean("regenerate")) {

@@ -9,7 +9,7 @@ record CommandRun(int exit, String out, String err) {
     static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         return new CommandRun(exit, out.toString(), err.toString());
     }
 }

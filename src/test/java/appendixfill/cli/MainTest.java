@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -185,6 +187,46 @@ class MainTest {
         assertEquals(2, second.exit());
         assertEquals("Tệp «" + target + "» đã có; không ghi đè để khỏi mất số liệu. Chọn tên khác, hoặc thêm --force "
                 + "để ghi đè.\n", second.err());
+    }
+
+    @Test
+    void theHandReadFillSaysExactlyWhatPicocliSays() throws IOException {
+        Path input = Files.copy(EXAMPLE, folder.resolve("Vũ Muộn.xlsx"));
+        Path empty = Files.createDirectory(folder.resolve("thư mục trống"));
+        Path missing = folder.resolve("không có.xlsx");
+        Path out = folder.resolve("kết quả");
+        List<List<String>> commandLines = List.of(
+                List.of(input.toString()),
+                List.of(input.toString(), "--out", out.toString(), "--lang", "Vi"),
+                List.of("--out=" + out, input.toString(), input.toString()),
+                List.of(missing.toString(), "--lang=EN"),
+                List.of(missing.toString(), empty.toString(), "--lang", "en"),
+                List.of(empty.toString()));
+
+        for (List<String> commandLine : commandLines) {
+            String[] args = commandLine.toArray(String[]::new);
+            StringWriter picocliOut = new StringWriter();
+            StringWriter picocliErr = new StringWriter();
+            int exit = PicocliCommandLine.create(new PrintWriter(picocliOut), new PrintWriter(picocliErr)).execute(args);
+            CommandRun byPicocli = new CommandRun(exit, picocliOut.toString(), picocliErr.toString());
+
+            assertTrue(FillArguments.parse(args).isPresent(), "read by hand: " + commandLine);
+            assertEquals(byPicocli, run(args), commandLine.toString());
+        }
+    }
+
+    @Test
+    void anInternalErrorIsLoggedAndSaidInOneLineInTheLanguageAsked() throws IOException {
+        StringWriter err = new StringWriter();
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "appendix-fill-error.log");
+
+        int exit = Main.internalError(new IllegalStateException("hỏng"), new String[] {"a.xlsx", "--lang", "en"},
+                new PrintWriter(err, true));
+
+        assertEquals(3, exit);
+        assertEquals("Internal error of appendix-fill (IllegalStateException). The details are in «" + log
+                + "»; send that file to whoever supports you.\n", err.toString());
+        assertTrue(Files.readString(log).startsWith("java.lang.IllegalStateException: hỏng\n"), Files.readString(log));
     }
 
     private List<Path> listing() throws IOException {

@@ -1,11 +1,13 @@
 package appendixfill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,40 @@ class ProcessTest {
         assertEquals("", read("stderr"));
         assertEquals("vu-muon-nam-2023.xlsx: xã Vũ Muộn, năm 2023", read("stdout").lines().findFirst().orElse(""));
         assertEquals(8, read("stdout").lines().count());
+    }
+
+    @Test
+    void aFillLoadsNoPicocliClassWhileVersionDoes() throws Exception {
+        Path out = folder.resolve("out");
+
+        int fill = run(List.of(MainTest.EXAMPLE.toAbsolutePath().toString(), "--out", out.toString()), "fill");
+        int version = run(List.of("--version"), "version");
+
+        assertEquals(1, fill);
+        assertEquals(0, version);
+        assertEquals("appendix-fill 0.1.0", read("version.stdout").strip());
+        assertEquals(List.of(), picocliClasses("fill"));
+        assertTrue(picocliClasses("version").contains("picocli.CommandLine"), "the log names the classes it loaded");
+    }
+
+    /** Runs the tool with the JVM logging each class it loads to NAME.classes (relative: a Windows path has a colon). */
+    private int run(List<String> args, String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + name + ".classes", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectOutput(folder.resolve(name + ".stdout").toFile())
+                .redirectError(folder.resolve(name + ".stderr").toFile())
+                .start();
+        process.waitFor(60, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    /** The picocli classes in a class-loading log, whose lines read "[…][info][class,load] NAME source: …". */
+    private List<String> picocliClasses(String name) throws IOException {
+        return read(name + ".classes").lines().map(line -> line.substring(line.indexOf("] ", line.indexOf("class,load")) + 2))
+                .map(line -> line.split(" ")[0]).filter(className -> className.startsWith("picocli.")).toList();
     }
 
     private String read(String name) throws IOException {

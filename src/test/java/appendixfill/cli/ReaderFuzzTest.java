@@ -53,7 +53,7 @@ class ReaderFuzzTest {
             StringWriter err = new StringWriter();
             int exit;
             try {
-                exit = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(input.toString());
+                exit = Main.run(new String[] {input.toString()}, new PrintWriter(out), new PrintWriter(err));
             } catch (Throwable t) {
                 throw new AssertionError(failure(seed, runs, mutant, original, "threw " + t), t);
             }

@@ -62,7 +62,7 @@ class ConsolidationGoldenCasesTest {
         }
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(stdout), new PrintWriter(stderr)).execute(args.toArray(String[]::new));
+        int exit = Main.run(args.toArray(String[]::new), new PrintWriter(stdout), new PrintWriter(stderr));
 
         assertEquals("", stderr.toString());
         CaseFolders.check(folder.resolve("expected.exit"), exit + "\n");

@@ -42,8 +42,8 @@ class GoldenCasesTest {
 
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int exit = Main.commandLine(new PrintWriter(stdout), new PrintWriter(stderr))
-                .execute(input.toString(), "--out", out.toString());
+        int exit = Main.run(new String[] {input.toString(), "--out", out.toString()}, new PrintWriter(stdout),
+                new PrintWriter(stderr));
 
         String base = input.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
         CaseFolders.check(folder.resolve("expected.exit"), exit + "\n");

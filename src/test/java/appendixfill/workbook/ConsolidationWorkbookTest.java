@@ -40,8 +40,8 @@ class ConsolidationWorkbookTest {
         TypedWorkbooks.write(Map.of("unit.level", "t:xã", "unit.name", "t:B", "period", "t:năm", "year", "n:2023",
                 "1.4", "t:Không", "7.2.4.a", "n:71", "7.2.4.b", "n:54", "3.4.1", "n:0", "3.4.2", "n:0"), in.resolve("b.xlsx"));
         out = work.resolve("tong-hop.xlsx");
-        int exit = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-                .execute("consolidate", in.toString(), "--out", out.toString(), "--name", "Tỉnh");
+        int exit = Main.run(new String[] {"consolidate", in.toString(), "--out", out.toString(), "--name", "Tỉnh"},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertEquals(0, exit);
     }
 

@@ -95,7 +95,7 @@ class LibreOfficeAgreementTest {
     private Path fill(Path input) {
         Path out = work.resolve("out-" + input.getFileName());
         StringWriter sink = new StringWriter();
-        Main.commandLine(new PrintWriter(sink), new PrintWriter(sink)).execute(input.toString(), "--out", out.toString());
+        Main.run(new String[] {input.toString(), "--out", out.toString()}, new PrintWriter(sink), new PrintWriter(sink));
         return out.resolve(input.getFileName().toString().replace(".xlsx", ".filled.xlsx"));
     }
 

@@ -1,0 +1,43 @@
+package appendixfill.cli;
+
+import appendixfill.input.Language;
+import appendixfill.input.Message;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The whole command line through picocli: every command, help and version, with Vietnamese handlers. */
+public final class PicocliCommandLine {
+
+    private PicocliCommandLine() {
+    }
+
+    /** The command line with its handlers, writing to the given streams (tests capture them). */
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new FillCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            Language language = Main.language(args);
+            String said = language == Language.VI ? inVietnamese(ex) : ex.getMessage();
+            ex.getCommandLine().getErr().println(Message.of("cli.usage", said).in(language));
+            return ExitCode.UNUSABLE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                Main.internalError(ex, parseResult.originalArgs().toArray(String[]::new), commandLine.getErr()));
+        return cli;
+    }
+
+    /** The command-line mistakes an officer makes, said in Vietnamese; others as picocli says them. */
+    private static String inVietnamese(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return "không hiểu " + String.join(" ", unmatched.getUnmatched().stream().map(a -> "«" + a + "»").toList());
+        }
+        if (ex instanceof CommandLine.MissingParameterException missing) {
+            return "thiếu " + String.join(", ", missing.getMissing().stream().map(arg -> arg.isOption()
+                    ? "«" + ((CommandLine.Model.OptionSpec) arg).longestName() + " " + arg.paramLabel() + "»"
+                    : "«" + arg.paramLabel() + "»").toList());
+        }
+        return ex.getMessage();
+    }
+}

@@ -49,8 +49,8 @@ public final class VietnameseFormat {
 
     /** 20/11/2023, or 11/2023 when the day is not known. */
     public static String date(Value.Day day) {
-        String monthYear = String.format("%02d/%d", day.month(), day.year());
-        return day.hasDay() ? String.format("%02d/", day.day()) + monthYear : monthYear;
+        String monthYear = twoDigits(day.month()) + "/" + day.year();
+        return day.hasDay() ? twoDigits(day.day()) + "/" + monthYear : monthYear;
     }
 
     /**
@@ -59,9 +59,14 @@ public final class VietnameseFormat {
      * ("ngày 05 tháng 01 năm 2025").
      */
     public static String dateInProse(Value.Day day) {
-        String dayPart = day.hasDay() ? String.format("%02d", day.day()) : "    ";
-        String month = day.month() <= 2 ? String.format("%02d", day.month()) : String.valueOf(day.month());
+        String dayPart = day.hasDay() ? twoDigits(day.day()) : "    ";
+        String month = day.month() <= 2 ? twoDigits(day.month()) : String.valueOf(day.month());
         return "ngày " + dayPart + " tháng " + month + " năm " + day.year();
+    }
+
+    /** 5 → "05": String.format would start its whole formatter for this, on every run. */
+    public static String twoDigits(int number) {
+        return number >= 0 && number < 10 ? "0" + number : String.valueOf(number);
     }
 
     private static String grouped(BigDecimal number) {

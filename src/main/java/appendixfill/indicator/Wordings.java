@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +124,7 @@ public final class Wordings {
      * space, so that "Số cán bộ bị kỷ luật." and "số cán bộ bị kỷ luật" are the same row.
      */
     public static String key(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String nfc = Unicode.nfc(text).toLowerCase(Locale.ROOT);
         return NOT_A_WORD.matcher(nfc).replaceAll(" ").strip();
     }
 

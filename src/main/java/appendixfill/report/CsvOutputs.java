@@ -6,6 +6,7 @@ import appendixfill.consolidate.Submission;
 import appendixfill.consolidate.Tally;
 import appendixfill.consolidate.Unit;
 import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.VietnameseFormat;
 import appendixfill.indicator.Consolidation;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
@@ -140,8 +141,8 @@ public final class CsvOutputs {
             return t.text();
         }
         if (value instanceof Value.Day d) {
-            return d.hasDay() ? String.format("%04d-%02d-%02d", d.year(), d.month(), d.day())
-                    : String.format("%04d-%02d", d.year(), d.month());
+            String yearMonth = d.year() + "-" + VietnameseFormat.twoDigits(d.month());
+            return d.hasDay() ? yearMonth + "-" + VietnameseFormat.twoDigits(d.day()) : yearMonth;
         }
         return "";
     }

@@ -3,8 +3,8 @@ package appendixfill.report;
 import appendixfill.consolidate.Consolidated;
 import appendixfill.indicator.Document;
 import appendixfill.indicator.Figures;
+import appendixfill.indicator.Unicode;
 import java.io.StringWriter;
-import java.text.Normalizer;
 import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -67,6 +67,6 @@ public final class Narrative {
         template.merge(context, out);
         String text = out.toString().replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n")
                 .replaceAll("\n{3,}", "\n\n").strip() + "\n";
-        return Normalizer.normalize(text, Normalizer.Form.NFC);
+        return Unicode.nfc(text);
     }
 }

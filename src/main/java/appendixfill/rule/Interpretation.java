@@ -5,6 +5,7 @@ import appendixfill.indicator.Kind;
 import appendixfill.indicator.Sheet;
 import appendixfill.indicator.Value;
 import appendixfill.input.Typed;
+import appendixfill.indicator.Unicode;
 import appendixfill.indicator.VietnameseFormat;
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -33,6 +34,7 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+(?:,\\d+)?");
     private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     private static final Pattern LEADING_NUMBER = Pattern.compile("(-?[\\d., ]*\\d)\\s*(\\S.*)");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
     private static final Pattern DATE = Pattern.compile("(?:(\\d{1,2})[/.-])?(\\d{1,2})[/.-](\\d{4})");
 
     public Interpretation {
@@ -61,8 +63,8 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
 
     /** NFC, trimmed, inner runs of white space folded to one space (line breaks kept). */
     public static String normalise(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace('\u00a0', ' ');
-        return nfc.lines().map(line -> line.strip().replaceAll("[ \\t]+", " "))
+        String nfc = Unicode.nfc(text).replace('\u00a0', ' ');
+        return nfc.lines().map(line -> SPACES.matcher(line.strip()).replaceAll(" "))
                 .reduce((a, b) -> a + "\n" + b).orElse("").strip();
     }
 

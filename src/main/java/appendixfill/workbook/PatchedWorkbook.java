@@ -59,6 +59,8 @@ final class PatchedWorkbook implements Form {
     private static final String COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
     private static final String VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
     private static final String XML_HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    /** The time every part of a completed workbook carries (the zip's own field; Excel writes the same). */
+    private static final java.time.LocalDateTime PART_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
     /** A part larger than this is not a form: POI's reader says what it is. */
     private static final int MAX_PART = 16 << 20;
 
@@ -309,10 +311,19 @@ final class PatchedWorkbook implements Form {
             throw new Declined("no sheetData in " + sheet.name());
         }
         Map<String, Span> found = new HashMap<>();
-        for (Span cell : XmlText.elements(xml, "c", data.start(), data.end())) {
-            String address = cell.attributes().get("r");
-            if (address != null && rewritten.contains(address) && found.put(address, cell) != null) {
-                throw new Declined("two elements for " + sheet.name() + "!" + address);
+        // Only the cells rewritten are read whole; the others are passed over by their address.
+        for (int at = xml.indexOf("<c ", data.start()); at >= 0 && at < data.end(); at = xml.indexOf("<c ", at + 3)) {
+            int tagEnd = xml.indexOf('>', at);
+            int r = xml.indexOf(" r=\"", at);
+            if (tagEnd < 0 || r < 0 || r > tagEnd) {
+                throw new Declined("a cell without its address in " + sheet.name());
+            }
+            String address = xml.substring(r + 4, xml.indexOf('"', r + 4));
+            if (rewritten.contains(address)) {
+                Span cell = XmlText.element(xml, "c", at, data.end());
+                if (found.put(address, cell) != null) {
+                    throw new Declined("two elements for " + sheet.name() + "!" + address);
+                }
             }
         }
         for (String address : rewritten) {
@@ -592,7 +603,10 @@ final class PatchedWorkbook implements Form {
                 if (part.getValue() == null) {
                     continue;
                 }
-                zip.putNextEntry(new ZipEntry(part.getKey()));
+                ZipEntry entry = new ZipEntry(part.getKey());
+                // As Excel dates its parts; a time of now would start the time-zone machinery.
+                entry.setTimeLocal(PART_TIME);
+                zip.putNextEntry(entry);
                 zip.write(part.getValue());
                 zip.closeEntry();
             }

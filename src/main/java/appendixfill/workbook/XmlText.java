@@ -67,39 +67,40 @@ final class XmlText {
         }
     }
 
-    /** Where the content of an element starts (after its start tag) and ends (before its end tag). */
-    static int contentStart(String xml, Span span) {
-        return xml.indexOf('>', span.start()) + 1;
-    }
-
-    static int contentEnd(String xml, Span span) {
-        return xml.charAt(span.end() - 2) == '/' && xml.indexOf('>', span.start()) == span.end() - 1 ? span.end()
-                : xml.lastIndexOf("</", span.end());
-    }
-
     /**
-     * The start tag of an element with one attribute set (added when missing), the rest as it was.
+     * The element with one attribute of its start tag set (added when missing), the rest as it was.
      * The value is escaped here.
      */
     static String withAttribute(String element, String name, String value) {
         int tagEnd = element.indexOf('>');
         int bodyEnd = element.charAt(tagEnd - 1) == '/' ? tagEnd - 1 : tagEnd;
-        String tag = element.substring(0, bodyEnd);
-        java.util.regex.Matcher existing = java.util.regex.Pattern
-                .compile("(\\s)" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*(\"[^\"]*\"|'[^']*')").matcher(tag);
-        String replaced = existing.find()
-                ? tag.substring(0, existing.start()) + existing.group(1) + name + "=\"" + attribute(value) + "\""
-                        + tag.substring(existing.end())
-                : tag + " " + name + "=\"" + attribute(value) + "\"";
-        return replaced + element.substring(bodyEnd);
+        String set = " " + name + "=\"" + attribute(value) + "\"";
+        int from = 0;
+        while (true) {
+            int at = element.indexOf(name, from);
+            if (at < 0 || at >= bodyEnd) {
+                return element.substring(0, bodyEnd) + set + element.substring(bodyEnd);
+            }
+            from = at + name.length();
+            int i = skipSpace(element, from, bodyEnd);
+            if (!Character.isWhitespace(element.charAt(at - 1)) || i >= bodyEnd || element.charAt(i) != '=') {
+                continue;
+            }
+            i = skipSpace(element, i + 1, bodyEnd);
+            char quote = i < bodyEnd ? element.charAt(i) : ' ';
+            int close = quote == '"' || quote == '\'' ? element.indexOf(quote, i + 1) : -1;
+            if (close > 0) {
+                return element.substring(0, at - 1) + set + element.substring(close + 1);
+            }
+        }
     }
 
-    /** The element without that attribute. */
-    static String withoutAttribute(String element, String name) {
-        int tagEnd = element.indexOf('>');
-        String tag = element.substring(0, tagEnd);
-        String cut = tag.replaceFirst("\\s" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*(\"[^\"]*\"|'[^']*')", "");
-        return cut + element.substring(tagEnd);
+    private static int skipSpace(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** Text for an element's content. */

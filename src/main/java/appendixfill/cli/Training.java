@@ -1,0 +1,28 @@
+package appendixfill.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+
+/**
+ * Not a command for people: the launcher's training run for the class-data archive (JDK 17–24) or
+ * the ahead-of-time cache (JDK 25+). One fill of the bundled example and one consolidation of its
+ * folder, in one process, so that the archive holds the classes of both commands.
+ *
+ * <p>{@code java -cp appendix-fill.jar appendixfill.cli.Training EXAMPLE.xlsx WORK_FOLDER}
+ */
+public final class Training {
+
+    private Training() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        Path example = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        Main.run(new String[] {example.toString(), "--out", work.toString()}, quiet, quiet);
+        Main.run(new String[] {"consolidate", example.toAbsolutePath().getParent().toString(), "--out",
+            work.resolve("tong-hop.xlsx").toString()}, quiet, quiet);
+        System.exit(0);
+    }
+}

@@ -47,7 +47,7 @@ final class FillCommand implements Callable<Integer> {
     private Language language = Language.VI;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         return new FillRun(Optional.ofNullable(out), language, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .fill(workbooks);
     }

@@ -38,7 +38,7 @@ final class FillRun {
     }
 
     /** Fills the workbooks (files or folders of them) and returns the exit code. */
-    int fill(List<Path> workbooks) {
+    int fill(List<Path> workbooks) throws Exception {
         if (workbooks.isEmpty()) {
             stderr.println(Message.of("cli.no-workbook").in(language));
             return ExitCode.UNUSABLE;
@@ -57,18 +57,34 @@ final class FillRun {
                 tally.unusable++;
             }
         }
-        for (Path workbook : files) {
-            try {
-                FillJob.Result result = job.run(workbook, out.orElse(null));
-                report(result);
-                if (result.assessment().hasErrors()) {
+        // Several workbooks are filled on every core at once, and reported in the order given.
+        int threads = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = threads > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(threads, daemon()) : null;
+        try {
+            List<java.util.concurrent.Future<Outcome>> outcomes = new ArrayList<>();
+            for (Path workbook : files) {
+                java.util.concurrent.Callable<Outcome> fill = () -> fillOne(job, workbook);
+                outcomes.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(fill.call())
+                        : pool.submit(fill));
+            }
+            for (java.util.concurrent.Future<Outcome> pending : outcomes) {
+                Outcome outcome = done(pending);
+                if (outcome.refusal() != null) {
+                    stderr.println(outcome.refusal().said().in(language));
+                    tally.unusable++;
+                    continue;
+                }
+                report(outcome.result());
+                if (outcome.result().assessment().hasErrors()) {
                     tally.withErrors++;
                 } else {
                     tally.clean++;
                 }
-            } catch (UnusableInput e) {
-                stderr.println(e.said().in(language));
-                tally.unusable++;
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         if (files.size() > 1) {
@@ -76,6 +92,38 @@ final class FillRun {
                     + " tệp có lỗi số liệu, " + tally.unusable + " tệp không dùng được.");
         }
         return tally.exitCode();
+    }
+
+    /** A workbook filled, or the reason it could not be. */
+    private record Outcome(FillJob.Result result, UnusableInput refusal) {
+    }
+
+    private Outcome fillOne(FillJob job, Path workbook) {
+        try {
+            return new Outcome(job.run(workbook, out.orElse(null)), null);
+        } catch (UnusableInput e) {
+            return new Outcome(null, e);
+        }
+    }
+
+    /** The outcome of a fill; a fault of the tool in it is thrown here, as if the fill had run here. */
+    private static Outcome done(java.util.concurrent.Future<Outcome> pending) throws Exception {
+        try {
+            return pending.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return task -> {
+            Thread thread = new Thread(task, "appendix-fill");
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**

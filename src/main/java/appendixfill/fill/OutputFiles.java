@@ -33,12 +33,24 @@ public final class OutputFiles implements AutoCloseable {
         this.folder = folder;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A temporary file's name, unique to this process and this output: it is created with
+     * CREATE_NEW, so a name left by another run is never written over. (A random UUID would start
+     * the secure random generator, a noticeable part of a single fill.)
+     */
+    private Path temporary() {
+        return folder.resolve(".appendix-fill-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-"
+                + SERIAL.incrementAndGet() + ".tmp");
+    }
+
     /** Writes one output to its temporary file. */
     public void stage(String fileName, Content content) throws UnusableInput {
         Path target = folder.resolve(fileName);
         try {
             // Not Files.createTempFile: its owner-only permissions would stay on the output.
-            Path temp = folder.resolve(".appendix-fill-" + java.util.UUID.randomUUID() + ".tmp");
+            Path temp = temporary();
             staged.put(target, temp);
             try (OutputStream out = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
                 content.writeTo(out);
@@ -55,7 +67,7 @@ public final class OutputFiles implements AutoCloseable {
     void stageTogether(Map<String, Content> contents) throws UnusableInput {
         Map<String, Path> temps = new LinkedHashMap<>();
         for (String fileName : contents.keySet()) {
-            Path temp = folder.resolve(".appendix-fill-" + java.util.UUID.randomUUID() + ".tmp");
+            Path temp = temporary();
             staged.put(folder.resolve(fileName), temp);
             temps.put(fileName, temp);
         }

@@ -599,6 +599,9 @@ final class PatchedWorkbook implements Form {
 
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            // The fastest compression: a completed workbook is some 10 % larger, and written in a
+            // third of the time (a good part of each workbook's time in a batch).
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             for (Map.Entry<String, byte[]> part : written.entrySet()) {
                 if (part.getValue() == null) {
                     continue;

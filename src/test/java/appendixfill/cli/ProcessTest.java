@@ -46,8 +46,20 @@ class ProcessTest {
         assertEquals(1, fill);
         assertEquals(0, version);
         assertEquals("appendix-fill 0.1.0", read("version.stdout").strip());
-        assertEquals(List.of(), picocliClasses("fill"));
-        assertTrue(picocliClasses("version").contains("picocli.CommandLine"), "the log names the classes it loaded");
+        assertEquals(List.of(), loaded("fill", "picocli."));
+        assertTrue(loaded("version", "picocli.").contains("picocli.CommandLine"), "the log names the classes it loaded");
+    }
+
+    @Test
+    void aWorkbookOfTheTemplateIsCompletedWithoutPoisUsermodel() throws Exception {
+        int fill = run(List.of(MainTest.EXAMPLE.toAbsolutePath().toString(), "--out", folder.resolve("out").toString()),
+                "fill");
+
+        assertEquals(1, fill);
+        assertEquals(List.of(), loaded("fill", "org.apache.poi.xssf."));
+        assertEquals(List.of(), loaded("fill", "org.apache.xmlbeans."));
+        assertTrue(loaded("fill", "appendixfill.workbook.").contains("appendixfill.workbook.PatchedWorkbook"));
+        assertTrue(Files.size(folder.resolve("out/vu-muon-nam-2023.filled.xlsx")) > 0);
     }
 
     /** Runs the tool with the JVM logging each class it loads to NAME.classes (relative: a Windows path has a colon). */
@@ -64,10 +76,10 @@ class ProcessTest {
         return process.exitValue();
     }
 
-    /** The picocli classes in a class-loading log, whose lines read "[…][info][class,load] NAME source: …". */
-    private List<String> picocliClasses(String name) throws IOException {
+    /** The classes of a package in a class-loading log, whose lines read "[…][info][class,load] NAME source: …". */
+    private List<String> loaded(String name, String prefix) throws IOException {
         return read(name + ".classes").lines().map(line -> line.substring(line.indexOf("] ", line.indexOf("class,load")) + 2))
-                .map(line -> line.split(" ")[0]).filter(className -> className.startsWith("picocli.")).toList();
+                .map(line -> line.split(" ")[0]).filter(className -> className.startsWith(prefix)).toList();
     }
 
     private String read(String name) throws IOException {

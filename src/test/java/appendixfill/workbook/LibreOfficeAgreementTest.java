@@ -58,6 +58,15 @@ class LibreOfficeAgreementTest {
         assertDerivedCellsAgree(fill(blank), load);
     }
 
+    @ParameterizedTest
+    @EnumSource(LibreOffice.Load.class)
+    void aCompletedWorkbookSavedByLibreOfficeAndFilledAgainShowsTheValuesOfValuesCsv(LibreOffice.Load load)
+            throws Exception {
+        Path saved = PatchedWorkbookTest.SAVED.resolve("vu-muon-nam-2023.filled.libreoffice.xlsx");
+
+        assertDerivedCellsAgree(fill(saved), load);
+    }
+
     /** Guards the test itself: the two loads really differ, so "recalculated" is not the cache read twice. */
     @Test
     void forcedRecalculationReplacesAStaleCachedValue() throws Exception {

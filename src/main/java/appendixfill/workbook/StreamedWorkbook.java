@@ -43,6 +43,9 @@ public final class StreamedWorkbook {
     /** No part of a genuine form comes near this; a larger one is a zip bomb or not the form. */
     static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
+    /** How much of a sheet is inflated before it is scanned further. */
+    private static final int SHEET_PIECE = 4 * 1024;
+
     /** POI's ZipSecureFile default: an entry inflating more than 100 times is suspicious. */
     private static final double MIN_INFLATE_RATIO = 0.01;
 
@@ -53,21 +56,23 @@ public final class StreamedWorkbook {
     private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(StreamedWorkbook::safeFactory);
 
     /**
-     * workbook.xml and styles.xml parsed, by their exact bytes: workbooks made from the one
-     * template and saved by the same program often share them byte for byte, and parsing them
-     * is a good part of reading a workbook. A pure function of the bytes, so a hit is exact.
+     * workbook.xml, its relationships, the document properties and styles.xml parsed, by their
+     * exact bytes: workbooks made from the one template and saved by the same program often share
+     * them byte for byte, and parsing them is a good part of reading a workbook. A pure function
+     * of the bytes, so a hit is exact.
      */
     private static final Map<Content, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The bytes of a part, compared by content. */
-    private record Content(byte[] bytes, int hash) {
-        Content(byte[] bytes) {
-            this(bytes, java.util.Arrays.hashCode(bytes));
+    /** The bytes of a part, compared by content; {@code kind} tells what they were parsed as. */
+    private record Content(String kind, byte[] bytes, int hash) {
+        Content(String kind, byte[] bytes) {
+            this(kind, bytes, java.util.Arrays.hashCode(bytes));
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Content c && c.hash == hash && java.util.Arrays.equals(c.bytes, bytes);
+            return other instanceof Content c && c.hash == hash && c.kind.equals(kind)
+                    && java.util.Arrays.equals(c.bytes, bytes);
         }
 
         @Override
@@ -77,7 +82,59 @@ public final class StreamedWorkbook {
     }
 
     /** What workbook.xml says: the sheets' relationship ids, the defined names, the date system. */
-    private record WorkbookPart(Map<String, String> sheetRelIds, Map<String, String> names, boolean date1904) {
+    private static final class WorkbookPart {
+        final Map<String, String> sheetRelIds;
+        final Map<String, String> names;
+        final boolean date1904;
+        /** Where the catalogue's cells are, worked out once for all the workbooks sharing this part. */
+        private volatile Located located;
+
+        WorkbookPart(Map<String, String> sheetRelIds, Map<String, String> names, boolean date1904) {
+            this.sheetRelIds = Map.copyOf(sheetRelIds);
+            this.names = Map.copyOf(names);
+            this.date1904 = date1904;
+        }
+
+        Located locate(Catalogue catalogue) {
+            Located known = located;
+            if (known == null || known.catalogue() != catalogue) {
+                known = Located.of(catalogue, this);
+                located = known;
+            }
+            return known;
+        }
+    }
+
+    /**
+     * Where each indicator's cell is: by sheet, address → code; and the table's named cells that
+     * the workbook lacks.
+     */
+    private record Located(Catalogue catalogue, Map<String, Map<String, String>> wanted, List<String> absent,
+            int count) {
+
+        static Located of(Catalogue catalogue, WorkbookPart workbook) {
+            Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+            List<String> absent = new ArrayList<>();
+            int count = 0;
+            for (Indicator indicator : catalogue.indicators()) {
+                if (indicator.kind() == Kind.HEADING) {
+                    continue;
+                }
+                NamedCell ref = reference(workbook.names.get(indicator.name()));
+                if (ref == null || !workbook.sheetRelIds.containsKey(ref.sheet())) {
+                    // A workbook of an earlier template may lack cells added to the details sheet since:
+                    // they read as blank. Only the table's own cells are required.
+                    if (indicator.sheet() == appendixfill.indicator.Sheet.APPENDIX) {
+                        absent.add(indicator.name());
+                    }
+                    continue;
+                }
+                count++;
+                wanted.computeIfAbsent(ref.sheet(), s -> new HashMap<>()).put(ref.address(), indicator.code());
+            }
+            wanted.replaceAll((sheet, cells) -> Collections.unmodifiableMap(cells));
+            return new Located(catalogue, Collections.unmodifiableMap(wanted), List.copyOf(absent), count);
+        }
     }
 
     private static void remember(Content key, Object parsed) {
@@ -207,10 +264,8 @@ public final class StreamedWorkbook {
             if (zip.getEntry("xl/workbook.xml") == null) {
                 throw new UnusableInput("Tệp " + shown + " không phải bảng tính Excel (.xlsx) (không có xl/workbook.xml).");
             }
-            Map<String, String> sheetRelIds = new LinkedHashMap<>();
-            Map<String, String> names = new HashMap<>();
-            boolean[] date1904 = {false};
-            readWorkbook(sheetRelIds, names, date1904);
+            WorkbookPart workbook = readWorkbook();
+            Map<String, String> sheetRelIds = workbook.sheetRelIds;
             Map<String, String> targets = readRelationships("xl/_rels/workbook.xml.rels");
             Map<String, String> properties = readCustomProperties();
             if (Layout.CONSOLIDATION_TEMPLATE.equals(properties.get(Layout.PROPERTY_TEMPLATE))) {
@@ -218,27 +273,10 @@ public final class StreamedWorkbook {
                 return new StreamedWorkbook(Map.of(), properties, readExtraSheets(sheetRelIds, targets, Map.of()));
             }
 
-            // Where each indicator's cell is, grouped by sheet.
-            Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-            List<String> absent = new ArrayList<>();
-            int located = 0;
-            for (Indicator indicator : catalogue.indicators()) {
-                if (indicator.kind() == Kind.HEADING) {
-                    continue;
-                }
-                NamedCell ref = reference(names.get(indicator.name()));
-                if (ref == null || !sheetRelIds.containsKey(ref.sheet())) {
-                    // A workbook of an earlier template may lack cells added to the details sheet since:
-                    // they read as blank. Only the table's own cells are required.
-                    if (indicator.sheet() == appendixfill.indicator.Sheet.APPENDIX) {
-                        absent.add(indicator.name());
-                    }
-                    continue;
-                }
-                located++;
-                wanted.computeIfAbsent(ref.sheet(), s -> new HashMap<>()).put(ref.address(), indicator.code());
-            }
-            if (located == 0) {
+            Located located = workbook.locate(catalogue);
+            Map<String, Map<String, String>> wanted = located.wanted();
+            List<String> absent = located.absent();
+            if (located.count() == 0) {
                 throw new UnusableInput("Tệp " + shown + " không phải biểu Phụ lục I theo mẫu của appendix-fill: "
                         + "không có ô nào được đặt tên như PL_1_1.");
             }
@@ -248,7 +286,7 @@ public final class StreamedWorkbook {
                         + (absent.size() > 5 ? ", …" : "") + "); có thể các dòng đã bị xóa.");
             }
 
-            Map<String, RawCell> raw = new HashMap<>();
+            Map<String, RawCell> raw = new HashMap<>(2 * located.count());
             for (Map.Entry<String, Map<String, String>> sheet : wanted.entrySet()) {
                 String part = sheetPart(targets, sheetRelIds.get(sheet.getKey()));
                 readCells(part, sheet.getValue(), raw, false);
@@ -263,7 +301,7 @@ public final class StreamedWorkbook {
                     continue;
                 }
                 RawCell cell = raw.get(indicator.code());
-                Typed current = cell == null ? Typed.BLANK : type(cell, shared, styles, date1904[0]);
+                Typed current = cell == null ? Typed.BLANK : type(cell, shared, styles, workbook.date1904);
                 typed.put(indicator.code(), ledger.original(indicator.code(), current));
             }
             if (!extraSheetNames.contains(Layout.LEDGER_SHEET)) {
@@ -286,9 +324,9 @@ public final class StreamedWorkbook {
                 }
             }
             // Shared strings are read once, keeping only the ones the cells refer to.
-            List<RawCell> all = new ArrayList<>(named.values());
-            extraRaw.values().forEach(m -> all.addAll(m.values()));
-            Set<Integer> needed = needed(all);
+            Set<Integer> needed = new HashSet<>();
+            named.values().forEach(c -> addShared(c, needed));
+            extraRaw.values().forEach(m -> m.values().forEach(c -> addShared(c, needed)));
             shared = needed.isEmpty() ? Map.of() : readSharedStrings(targets, needed);
             Map<String, List<List<String>>> extra = new LinkedHashMap<>();
             for (Map.Entry<String, Map<String, RawCell>> sheet : extraRaw.entrySet()) {
@@ -297,25 +335,19 @@ public final class StreamedWorkbook {
             return extra;
         }
 
-        private static Set<Integer> needed(java.util.Collection<RawCell> cells) {
-            Set<Integer> needed = new HashSet<>();
-            cells.forEach(c -> addShared(c, needed));
-            return needed;
-        }
-
-        private void readWorkbook(Map<String, String> sheetRelIds, Map<String, String> names, boolean[] date1904)
-                throws IOException, XMLStreamException {
+        private WorkbookPart readWorkbook() throws IOException, XMLStreamException {
             byte[] bytes = bytes("xl/workbook.xml");
-            Content key = new Content(bytes);
+            Content key = new Content("workbook", bytes);
             WorkbookPart known = (WorkbookPart) PARSED.get(key);
             if (known == null) {
+                Map<String, String> sheetRelIds = new LinkedHashMap<>();
+                Map<String, String> names = new HashMap<>();
+                boolean[] date1904 = {false};
                 parseWorkbook(bytes, sheetRelIds, names, date1904);
-                remember(key, new WorkbookPart(Map.copyOf(sheetRelIds), Map.copyOf(names), date1904[0]));
-                return;
+                known = new WorkbookPart(sheetRelIds, names, date1904[0]);
+                remember(key, known);
             }
-            sheetRelIds.putAll(known.sheetRelIds());
-            names.putAll(known.names());
-            date1904[0] = known.date1904();
+            return known;
         }
 
         private void parseWorkbook(byte[] bytes, Map<String, String> sheetRelIds, Map<String, String> names,
@@ -368,9 +400,21 @@ public final class StreamedWorkbook {
             }
         }
 
+        @SuppressWarnings("unchecked")
         private Map<String, String> readRelationships(String part) throws IOException, XMLStreamException {
+            byte[] bytes = bytes(part);
+            Content key = new Content("relationships", bytes);
+            Map<String, String> known = (Map<String, String>) PARSED.get(key);
+            if (known == null) {
+                known = Map.copyOf(parseRelationships(bytes));
+                remember(key, known);
+            }
+            return known;
+        }
+
+        private static Map<String, String> parseRelationships(byte[] bytes) throws IOException, XMLStreamException {
             Map<String, String> targets = new HashMap<>();
-            try (InputStream in = open(part)) {
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
                 XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     while (xml.hasNext()) {
@@ -404,8 +448,32 @@ public final class StreamedWorkbook {
          */
         private void readCells(String part, Map<String, String> wanted, Map<String, RawCell> out, boolean all)
                 throws IOException, XMLStreamException {
-            byte[] xml = bytes(part);
-            if (!SheetScanner.scan(xml, wanted, out, all)) {
+            SheetScanner scanner = new SheetScanner(wanted, out, all);
+            SheetScanner.Outcome outcome;
+            try (InputStream in = open(part)) {
+                // Inflated a piece at a time and scanned as it comes: the scan says when it has
+                // what it needs, and the rest of the sheet (a form's validations are more than
+                // half of it) is never inflated.
+                long size = zip.getEntry(part).getSize();
+                byte[] xml = new byte[(int) Math.min(size >= 0 ? size : SHEET_PIECE, 1 << 20)];
+                int length = 0;
+                boolean complete = false;
+                do {
+                    if (xml.length - length < SHEET_PIECE) {
+                        xml = java.util.Arrays.copyOf(xml, Math.max(xml.length * 2, length + SHEET_PIECE));
+                    }
+                    int read = in.readNBytes(xml, length, SHEET_PIECE);
+                    length += read;
+                    if (read < SHEET_PIECE) {
+                        complete = true;
+                        if (size >= 0 && length != size) {
+                            throw new IOException(part + " is not the size its zip entry declares");
+                        }
+                    }
+                    outcome = scanner.scan(xml, length, complete);
+                } while (outcome == SheetScanner.Outcome.MORE);
+            }
+            if (outcome == SheetScanner.Outcome.UNREADABLE) {
                 readCellsWithStax(part, wanted, out, all);
             }
         }
@@ -534,7 +602,7 @@ public final class StreamedWorkbook {
                 return NumberFormats.NONE;
             }
             byte[] bytes = bytes(part);
-            Content key = new Content(bytes);
+            Content key = new Content("styles", bytes);
             NumberFormats known = (NumberFormats) PARSED.get(key);
             if (known == null) {
                 known = parseStyles(bytes);
@@ -589,12 +657,23 @@ public final class StreamedWorkbook {
             return new NumberFormats(formats, xfs);
         }
 
+        @SuppressWarnings("unchecked")
         private Map<String, String> readCustomProperties() throws IOException, XMLStreamException {
-            Map<String, String> properties = new TreeMap<>();
             if (zip.getEntry("docProps/custom.xml") == null) {
-                return properties;
+                return Map.of();
             }
             byte[] bytes = bytes("docProps/custom.xml");
+            Content key = new Content("properties", bytes);
+            Map<String, String> known = (Map<String, String>) PARSED.get(key);
+            if (known == null) {
+                known = Collections.unmodifiableMap(parseCustomProperties(bytes));
+                remember(key, known);
+            }
+            return known;
+        }
+
+        private static Map<String, String> parseCustomProperties(byte[] bytes) throws IOException, XMLStreamException {
+            Map<String, String> properties = new TreeMap<>();
             List<SheetScanner.Element> found = SheetScanner.elements(bytes, "property", 0, bytes.length);
             if (!found.isEmpty()) {
                 for (SheetScanner.Element property : found) {

@@ -70,19 +70,36 @@ final class ConsolidateCommand implements Callable<Integer> {
         }
         String title = name != null ? name : folder.toAbsolutePath().normalize().getFileName() == null ? ""
                 : folder.toAbsolutePath().normalize().getFileName().toString();
-        ConsolidationJob.Progress progress = System.console() == null ? (done, total) -> { }
-                : (done, total) -> {
-                    // Only on a terminal: a log or a pipe gets no carriage returns.
-                    if (done % 50 == 0 || done == total) {
-                        synchronized (stderr) {
-                            stderr.print("\rĐã đọc " + done + "/" + total + " tệp");
-                            if (done == total) {
-                                stderr.println();
-                            }
-                            stderr.flush();
+        boolean terminal = System.console() != null;
+        // For the benchmark (src/bench): when each phase ends, in milliseconds since the command started.
+        boolean phases = Boolean.getBoolean("appendixfill.phases");
+        long started = System.nanoTime();
+        ConsolidationJob.Progress progress = new ConsolidationJob.Progress() {
+            @Override
+            public void read(int done, int total) {
+                // Only on a terminal: a log or a pipe gets no carriage returns.
+                if (terminal && (done % 50 == 0 || done == total)) {
+                    synchronized (stderr) {
+                        stderr.print("\rĐã đọc " + done + "/" + total + " tệp");
+                        if (done == total) {
+                            stderr.println();
                         }
+                        stderr.flush();
                     }
-                };
+                }
+            }
+
+            @Override
+            public void ended(String phase) {
+                if (phases) {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    synchronized (stderr) {
+                        stderr.printf("%6d ms  %s%n", millis, phase);
+                        stderr.flush();
+                    }
+                }
+            }
+        };
         try {
             ConsolidationJob.Result result = new ConsolidationJob(Catalogue.standard(), RuleBook.standard())
                     .run(folder, Optional.ofNullable(units), asked, out, title, progress);

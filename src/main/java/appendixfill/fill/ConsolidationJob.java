@@ -47,9 +47,13 @@ public final class ConsolidationJob {
     public record Result(Consolidated consolidated, List<Path> written) {
     }
 
-    /** Told after each workbook read: how many of how many. */
+    /** Told after each workbook read: how many of how many; and, for the benchmark, when each phase ends. */
     public interface Progress {
         void read(int done, int total);
+
+        /** A phase of the run has ended: "read", "rolled", "written OUT.xlsx" and so on. */
+        default void ended(String phase) {
+        }
     }
 
     private final Catalogue catalogue;
@@ -97,10 +101,11 @@ public final class ConsolidationJob {
             submissions[i] = read(files.get(i));
             progress.read(done.incrementAndGet(), files.size());
         });
+        progress.ended("read");
         Roll roll = Roll.of(units, Arrays.asList(submissions), period);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
+        progress.ended("consolidated");
         String base = outName.substring(0, outName.length() - ".xlsx".length());
-        String report = narrative.join().render(consolidated);
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
         contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
         contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
@@ -111,10 +116,18 @@ public final class ConsolidationJob {
             writer.flush();
         });
         contents.put(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll).getBytes(StandardCharsets.UTF_8)));
-        contents.put(base + ".report.txt", stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
+        // Rendered beside the other outputs, not before them.
+        contents.put(base + ".report.txt", stream -> stream.write(narrative.join().render(consolidated)
+                .getBytes(StandardCharsets.UTF_8)));
+        contents.replaceAll((file, content) -> stream -> {
+            content.writeTo(stream);
+            progress.ended("written " + file);
+        });
         try (OutputFiles outputs = new OutputFiles(outFolder)) {
             outputs.stageTogether(contents);
-            return new Result(consolidated, outputs.commit());
+            Result result = new Result(consolidated, outputs.commit());
+            progress.ended("committed");
+            return result;
         }
     }
 

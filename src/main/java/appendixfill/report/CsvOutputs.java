@@ -16,6 +16,7 @@ import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -87,12 +88,12 @@ public final class CsvOutputs {
      */
     public static void longValues(Consolidated consolidated, Appendable out) throws IOException {
         write(new String[] {"unit_code", "unit", "code", "value", "status"}, out, printer -> {
+            List<Indicator> rows = consolidated.rows().stream().filter(i -> i.kind() != Kind.HEADING).toList();
             for (Roll.Entry entry : consolidated.roll().counted()) {
                 Submission unit = entry.submission().orElseThrow();
-                for (Indicator indicator : consolidated.rows()) {
-                    if (indicator.kind() == Kind.HEADING) {
-                        continue;
-                    }
+                String unitCode = neutralise(entry.unit().map(Unit::code).orElse(""));
+                String unitName = neutralise(entry.name());
+                for (Indicator indicator : rows) {
                     Value value = unit.shown().getOrDefault(indicator.code(), Value.MISSING);
                     String machine = machineValue(indicator, value);
                     if (indicator.consolidation().method() == Consolidation.Method.YES_COUNT && unit.totals().units() > 1) {
@@ -102,8 +103,7 @@ public final class CsvOutputs {
                     String status = value instanceof Value.NotApplicable ? Status.NOT_APPLICABLE.id()
                             : machine.isEmpty() ? Status.MISSING.id()
                             : indicator.kind() == Kind.RATE ? Status.DERIVED.id() : Status.ENTERED.id();
-                    printer.printRecord(neutralise(entry.unit().map(Unit::code).orElse("")), neutralise(entry.name()),
-                            indicator.code(), neutralise(machine), status);
+                    printer.printRecord(unitCode, unitName, indicator.code(), neutralise(machine), status);
                 }
             }
             return null;

@@ -127,8 +127,8 @@ final class SheetScanner {
             String inline = null;
             if (!empty) {
                 String body = new String(xml, tagEnd + 1, close - tagEnd - 1, StandardCharsets.UTF_8);
-                value = element(body, "v");
-                formula = element(body, "f");
+                value = element(body, "v", "<v", "</v>");
+                formula = element(body, "f", "<f", "</f>");
                 int is = body.indexOf("<is");
                 if (is >= 0) {
                     inline = inlineText(body.substring(is));
@@ -284,11 +284,14 @@ final class SheetScanner {
         return null;
     }
 
-    /** The text of the first child element of that name; "" for an empty one, null when absent. */
-    private static String element(String body, String name) {
+    /**
+     * The text of the first child element of that name; "" for an empty one, null when absent.
+     * {@code open} and {@code close} are "<name" and "</name>", made once rather than per cell.
+     */
+    private static String element(String body, String name, String open, String close) {
         int from = 0;
         while (true) {
-            int start = body.indexOf("<" + name, from);
+            int start = body.indexOf(open, from);
             if (start < 0) {
                 return null;
             }
@@ -305,7 +308,7 @@ final class SheetScanner {
             if (body.charAt(tagEnd - 1) == '/') {
                 return "";
             }
-            int end = body.indexOf("</" + name + ">", tagEnd);
+            int end = body.indexOf(close, tagEnd);
             return end < 0 ? null : unescape(body.substring(tagEnd + 1, end));
         }
     }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -170,6 +169,12 @@ public final class StreamedWorkbook {
         if (Files.isDirectory(file) || !Files.isRegularFile(file)) {
             throw new UnusableInput("Không tìm thấy tệp " + shown + ".");
         }
+        try {
+            return new Parse(new InMemory(ZipParts.read(file)), shown, catalogue, extraSheetNames).run();
+        } catch (IOException | XMLStreamException | RuntimeException | UnusableInput e) {
+            // What the fast way does not read, or refuses, is read again by ZipFile, which decides
+            // what the file is and says so as it always has.
+        }
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
@@ -177,7 +182,7 @@ public final class StreamedWorkbook {
             throw notAZip(file, shown, e);
         }
         try (zip) {
-            return new Parse(zip, shown, catalogue, extraSheetNames).run();
+            return new Parse(new Zipped(zip), shown, catalogue, extraSheetNames).run();
         } catch (IOException | XMLStreamException | RuntimeException e) {
             throw new UnusableInput("Tệp " + shown + " bị hỏng, không đọc được như tệp Excel (.xlsx). "
                     + "Hãy mở lại bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.", e);
@@ -245,15 +250,92 @@ public final class StreamedWorkbook {
     record RawCell(String type, int style, String value, String formula, String inline) {
     }
 
+    /** A workbook's zip as the reader uses it. */
+    private interface Archive {
+        boolean has(String part);
+
+        /** The size the zip declares for the part; -1 when it does not say. */
+        long size(String part);
+
+        long compressedSize(String part);
+
+        /** The part's content, inflated as it is read. */
+        InputStream stream(String part) throws IOException;
+
+        /** What identifies the part's content exactly without inflating it, when the archive can tell. */
+        Optional<byte[]> stored(String part);
+    }
+
+    /** The zip read by java.util.zip.ZipFile. */
+    private record Zipped(ZipFile zip) implements Archive {
+        @Override
+        public boolean has(String part) {
+            return zip.getEntry(part) != null;
+        }
+
+        @Override
+        public long size(String part) {
+            return zip.getEntry(part).getSize();
+        }
+
+        @Override
+        public long compressedSize(String part) {
+            return zip.getEntry(part).getCompressedSize();
+        }
+
+        @Override
+        public InputStream stream(String part) throws IOException {
+            return zip.getInputStream(zip.getEntry(part));
+        }
+
+        @Override
+        public Optional<byte[]> stored(String part) {
+            return Optional.empty();
+        }
+    }
+
+    /** The zip read whole into memory by {@link ZipParts}. */
+    private record InMemory(ZipParts zip) implements Archive {
+        @Override
+        public boolean has(String part) {
+            return zip.has(part);
+        }
+
+        @Override
+        public long size(String part) {
+            return zip.size(part);
+        }
+
+        @Override
+        public long compressedSize(String part) {
+            return zip.compressedSize(part);
+        }
+
+        @Override
+        public InputStream stream(String part) throws IOException {
+            return zip.open(part);
+        }
+
+        @Override
+        public Optional<byte[]> stored(String part) {
+            return Optional.of(zip.stored(part));
+        }
+    }
+
+    /** Parses the bytes of a part. */
+    private interface PartParser<T> {
+        T parse(byte[] bytes) throws IOException, XMLStreamException;
+    }
+
     /** One reading of one zip. */
     private static final class Parse {
-        private final ZipFile zip;
+        private final Archive zip;
         private final String shown;
         private final Catalogue catalogue;
         private final Set<String> extraSheetNames;
         private Map<Integer, String> shared = Map.of();
 
-        Parse(ZipFile zip, String shown, Catalogue catalogue, Set<String> extraSheetNames) {
+        Parse(Archive zip, String shown, Catalogue catalogue, Set<String> extraSheetNames) {
             this.zip = zip;
             this.shown = shown;
             this.catalogue = catalogue;
@@ -261,7 +343,7 @@ public final class StreamedWorkbook {
         }
 
         StreamedWorkbook run() throws IOException, XMLStreamException, UnusableInput {
-            if (zip.getEntry("xl/workbook.xml") == null) {
+            if (!zip.has("xl/workbook.xml")) {
                 throw new UnusableInput("Tệp " + shown + " không phải bảng tính Excel (.xlsx) (không có xl/workbook.xml).");
             }
             WorkbookPart workbook = readWorkbook();
@@ -336,16 +418,37 @@ public final class StreamedWorkbook {
         }
 
         private WorkbookPart readWorkbook() throws IOException, XMLStreamException {
-            byte[] bytes = bytes("xl/workbook.xml");
-            Content key = new Content("workbook", bytes);
-            WorkbookPart known = (WorkbookPart) PARSED.get(key);
-            if (known == null) {
+            return cached("workbook", "xl/workbook.xml", bytes -> {
                 Map<String, String> sheetRelIds = new LinkedHashMap<>();
                 Map<String, String> names = new HashMap<>();
                 boolean[] date1904 = {false};
                 parseWorkbook(bytes, sheetRelIds, names, date1904);
-                known = new WorkbookPart(sheetRelIds, names, date1904[0]);
+                return new WorkbookPart(sheetRelIds, names, date1904[0]);
+            });
+        }
+
+        /**
+         * A part parsed, or found parsed already: by its compressed bytes when the archive has them
+         * at hand (then it is not even inflated), else by its bytes.
+         */
+        @SuppressWarnings("unchecked")
+        private <T> T cached(String kind, String part, PartParser<T> parser) throws IOException, XMLStreamException {
+            Optional<Content> storedKey = zip.stored(part).map(stored -> new Content(kind + " stored", stored));
+            if (storedKey.isPresent()) {
+                T known = (T) PARSED.get(storedKey.get());
+                if (known != null) {
+                    return known;
+                }
+            }
+            byte[] bytes = bytes(part);
+            Content key = new Content(kind, bytes);
+            T known = (T) PARSED.get(key);
+            if (known == null) {
+                known = parser.parse(bytes);
                 remember(key, known);
+            }
+            if (storedKey.isPresent()) {
+                remember(storedKey.get(), known);
             }
             return known;
         }
@@ -400,16 +503,8 @@ public final class StreamedWorkbook {
             }
         }
 
-        @SuppressWarnings("unchecked")
         private Map<String, String> readRelationships(String part) throws IOException, XMLStreamException {
-            byte[] bytes = bytes(part);
-            Content key = new Content("relationships", bytes);
-            Map<String, String> known = (Map<String, String>) PARSED.get(key);
-            if (known == null) {
-                known = Map.copyOf(parseRelationships(bytes));
-                remember(key, known);
-            }
-            return known;
+            return cached("relationships", part, bytes -> Map.copyOf(parseRelationships(bytes)));
         }
 
         private static Map<String, String> parseRelationships(byte[] bytes) throws IOException, XMLStreamException {
@@ -454,7 +549,7 @@ public final class StreamedWorkbook {
                 // Inflated a piece at a time and scanned as it comes: the scan says when it has
                 // what it needs, and the rest of the sheet (a form's validations are more than
                 // half of it) is never inflated.
-                long size = zip.getEntry(part).getSize();
+                long size = zip.size(part);
                 byte[] xml = new byte[(int) Math.min(size >= 0 ? size : SHEET_PIECE, 1 << 20)];
                 int length = 0;
                 boolean complete = false;
@@ -598,17 +693,10 @@ public final class StreamedWorkbook {
         private NumberFormats readStyles(Map<String, String> targets) throws IOException, XMLStreamException {
             String part = targets.values().stream().filter(t -> t.endsWith("styles.xml")).findFirst()
                     .map(Parse::part).orElse("xl/styles.xml");
-            if (zip.getEntry(part) == null) {
+            if (!zip.has(part)) {
                 return NumberFormats.NONE;
             }
-            byte[] bytes = bytes(part);
-            Content key = new Content("styles", bytes);
-            NumberFormats known = (NumberFormats) PARSED.get(key);
-            if (known == null) {
-                known = parseStyles(bytes);
-                remember(key, known);
-            }
-            return known;
+            return cached("styles", part, Parse::parseStyles);
         }
 
         private static NumberFormats parseStyles(byte[] bytes) throws IOException, XMLStreamException {
@@ -657,19 +745,12 @@ public final class StreamedWorkbook {
             return new NumberFormats(formats, xfs);
         }
 
-        @SuppressWarnings("unchecked")
         private Map<String, String> readCustomProperties() throws IOException, XMLStreamException {
-            if (zip.getEntry("docProps/custom.xml") == null) {
+            if (!zip.has("docProps/custom.xml")) {
                 return Map.of();
             }
-            byte[] bytes = bytes("docProps/custom.xml");
-            Content key = new Content("properties", bytes);
-            Map<String, String> known = (Map<String, String>) PARSED.get(key);
-            if (known == null) {
-                known = Collections.unmodifiableMap(parseCustomProperties(bytes));
-                remember(key, known);
-            }
-            return known;
+            return cached("properties", "docProps/custom.xml",
+                    bytes -> Collections.unmodifiableMap(parseCustomProperties(bytes)));
         }
 
         private static Map<String, String> parseCustomProperties(byte[] bytes) throws IOException, XMLStreamException {
@@ -706,7 +787,7 @@ public final class StreamedWorkbook {
 
         private byte[] bytes(String part) throws IOException {
             try (InputStream in = open(part)) {
-                long size = zip.getEntry(part).getSize();
+                long size = zip.size(part);
                 if (size < 0 || size > MAX_ENTRY_BYTES) {
                     return in.readAllBytes();
                 }
@@ -721,16 +802,14 @@ public final class StreamedWorkbook {
         }
 
         private InputStream open(String part) throws IOException {
-            ZipEntry entry = zip.getEntry(part);
-            if (entry == null) {
+            if (!zip.has(part)) {
                 throw new IOException("missing part " + part);
             }
-            long size = entry.getSize();
+            long size = zip.size(part);
             if (size > MAX_ENTRY_BYTES) {
                 throw new IOException(part + " declares " + size + " bytes");
             }
-            long compressed = entry.getCompressedSize();
-            return new Bounded(zip.getInputStream(entry), part, compressed);
+            return new Bounded(zip.stream(part), part, zip.compressedSize(part));
         }
     }
 

@@ -5,6 +5,10 @@
 #
 #   src/bench/consolidate-benchmark.sh [N] [RUNS]
 #
+# With PHASES=1 each run also prints when each phase ended (read, consolidated, each output written,
+# committed), in milliseconds since the command started; the rest of the wall time is the JVM's start
+# and exit. JAVA_HOME chooses the Java (e.g. JDK 25, whose AOT cache the first run trains).
+#
 # The workbooks are generated once into target/bench/units-N (delete the folder to regenerate);
 # each run writes its outputs to target/bench/out/ and prints its first line (how many units were
 # consolidated), so that a run that refused the workbooks does not pass for a fast one.
@@ -32,10 +36,23 @@ echo "nproc=$(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null 
 # The first run only warms the cache up.
 export APPENDIX_FILL_JAVA_OPTS="-Xmx256m"
 ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
+# JDK 25 trains its AOT cache in the background after that first run: the runs measured wait for it.
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/appendix-fill"
+waited=0
+while ls -d "$cache"/*.training >/dev/null 2>&1 && [ "$waited" -lt 300 ]; do
+  sleep 1
+  waited=$((waited + 1))
+done
+if [ "${PHASES:-0}" = 1 ]; then
+  APPENDIX_FILL_JAVA_OPTS="$APPENDIX_FILL_JAVA_OPTS -Dappendixfill.phases=true"
+fi
 i=1
 while [ "$i" -le "$runs" ]; do
-  /usr/bin/time -f "run $i: wall %e s (CPU: user %U s, sys %S s), peak RSS %M KB, exit %x" \
-    ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" || true
+  /usr/bin/time -o "$out/time.txt" -f "run $i: wall %e s (CPU: user %U s, sys %S s), peak RSS %M KB, exit %x" \
+    ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" \
+    2>"$out/stderr.txt" || true
+  grep -v '^Command exited' "$out/time.txt"
   head -n 1 "$out/stdout.txt"
+  sed 's/^/  /' "$out/stderr.txt"
   i=$((i + 1))
 done

@@ -47,5 +47,9 @@ if exist "%CACHE%" (
 
 rem java.exe passes arguments through the ANSI code page: give a folder or @list.txt (UTF-8) for
 rem Vietnamese file names. file.encoding makes the @list and the console UTF-8.
-"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr %SHARE% -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %APPENDIX_FILL_JAVA_OPTS% -jar "%JAR%" %*
+rem One workbook or a few: one compiler thread. A consolidation (thousands of workbooks): survivors go
+rem to the old generation at once, and C1 compiles after a quarter of the usual calls and loops.
+set "JIT=-XX:CICompilerCount=1"
+if /i "%~1"=="consolidate" set "JIT=-XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000 -XX:MaxTenuringThreshold=0"
+"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %JIT% -Xlog:disable -Xlog:all=error:stderr %SHARE% -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %APPENDIX_FILL_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -5,6 +5,8 @@ import appendixfill.consolidate.Roll;
 import appendixfill.consolidate.Standing;
 import appendixfill.fill.ConsolidationJob;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.Language;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.rule.RuleBook;
 import java.io.PrintWriter;
@@ -55,6 +57,11 @@ final class ConsolidateCommand implements Callable<Integer> {
             description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên thư mục DIR).")
     private String name;
 
+    @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
+            description = "Ngôn ngữ của thông báo khi không tổng hợp được (thư mục, danh sách đơn vị, kỳ báo cáo): "
+                    + "vi (mặc định) hoặc en. Các biểu tổng hợp luôn bằng tiếng Việt.")
+    private Language language = Language.VI;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -63,26 +70,42 @@ final class ConsolidateCommand implements Callable<Integer> {
         if (period != null) {
             asked = Period.parse(period);
             if (asked.isEmpty()) {
-                stderr.println("Kỳ báo cáo «" + period + "» không hợp lệ. Ghi như \"năm 2023\", \"quý III 2024\", "
-                        + "\"6 tháng 2025\" hoặc \"9 tháng 2025\".");
+                stderr.println(Message.of("consolidate.bad-period", period).in(language));
                 return ExitCode.UNUSABLE;
             }
         }
         String title = name != null ? name : folder.toAbsolutePath().normalize().getFileName() == null ? ""
                 : folder.toAbsolutePath().normalize().getFileName().toString();
-        ConsolidationJob.Progress progress = System.console() == null ? (done, total) -> { }
-                : (done, total) -> {
-                    // Only on a terminal: a log or a pipe gets no carriage returns.
-                    if (done % 50 == 0 || done == total) {
-                        synchronized (stderr) {
-                            stderr.print("\rĐã đọc " + done + "/" + total + " tệp");
-                            if (done == total) {
-                                stderr.println();
-                            }
-                            stderr.flush();
+        boolean terminal = System.console() != null;
+        // For the benchmark (src/bench): when each phase ends, in milliseconds since the command started.
+        boolean phases = Boolean.getBoolean("appendixfill.phases");
+        long started = System.nanoTime();
+        ConsolidationJob.Progress progress = new ConsolidationJob.Progress() {
+            @Override
+            public void read(int done, int total) {
+                // Only on a terminal: a log or a pipe gets no carriage returns.
+                if (terminal && (done % 50 == 0 || done == total)) {
+                    synchronized (stderr) {
+                        stderr.print("\rĐã đọc " + done + "/" + total + " tệp");
+                        if (done == total) {
+                            stderr.println();
                         }
+                        stderr.flush();
                     }
-                };
+                }
+            }
+
+            @Override
+            public void ended(String phase) {
+                if (phases) {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    synchronized (stderr) {
+                        stderr.printf("%6d ms  %s%n", millis, phase);
+                        stderr.flush();
+                    }
+                }
+            }
+        };
         try {
             ConsolidationJob.Result result = new ConsolidationJob(Catalogue.standard(), RuleBook.standard())
                     .run(folder, Optional.ofNullable(units), asked, out, title, progress);
@@ -101,7 +124,7 @@ final class ConsolidateCommand implements Callable<Integer> {
             }
             return roll.problems().isEmpty() ? ExitCode.OK : ExitCode.DATA_ERRORS;
         } catch (UnusableInput e) {
-            stderr.println(e.getMessage());
+            stderr.println(e.said().in(language));
             return ExitCode.UNUSABLE;
         }
     }

@@ -90,13 +90,13 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(submission);
             candidateUnit.put(key, unit);
         }
-        Totals totals = Totals.NONE;
+        List<Totals> counted = new ArrayList<>();
         boolean listed = !units.isEmpty();
         for (Map.Entry<String, List<Submission>> group : candidates.entrySet()) {
             Optional<Unit> unit = candidateUnit.get(group.getKey());
             List<Submission> ranked = group.getValue().stream().sorted(PREFERENCE).toList();
             Submission used = ranked.get(0);
-            totals = totals.plus(used.totals());
+            counted.add(used.totals());
             Standing standing = listed && unit.isEmpty() ? Standing.UNLISTED
                     : used.errors() > 0 ? Standing.WITH_ERRORS : Standing.RECEIVED;
             String reason = standing == Standing.UNLISTED ? "không có trong danh sách đơn vị; vẫn được tổng hợp" : "";
@@ -127,6 +127,7 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
                 entries.addAll(own);
             }
         }
+        Totals totals = Totals.sum(counted);
         unmatched.sort(Comparator.comparing((Entry e) -> e.submission().map(Submission::file).orElse("")));
         entries.addAll(unmatched);
         return new Roll(period, entries, totals);

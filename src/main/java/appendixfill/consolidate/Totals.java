@@ -8,6 +8,7 @@ import appendixfill.indicator.Rates;
 import appendixfill.indicator.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,33 @@ public record Totals(Map<String, Tally> tallies, int units) {
             }
         }
         return new Totals(tallies, 1);
+    }
+
+    /** The totals of disjoint sets of units, added up in one pass (as {@link #plus} one by one would). */
+    public static Totals sum(List<Totals> parts) {
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
+        int units = 0;
+        for (Totals part : parts) {
+            units += part.units;
+            part.tallies.forEach((code, tally) -> {
+                BigDecimal[] sum = sums.get(code);
+                if (sum == null) {
+                    sums.put(code, new BigDecimal[] {tally.sum(), tally.base()});
+                    counts.put(code, new int[] {tally.units(), tally.yes()});
+                    return;
+                }
+                sum[0] = sum[0].add(tally.sum());
+                sum[1] = sum[1].add(tally.base());
+                int[] count = counts.get(code);
+                count[0] += tally.units();
+                count[1] += tally.yes();
+            });
+        }
+        Map<String, Tally> tallies = new HashMap<>();
+        sums.forEach((code, sum) -> tallies.put(code, new Tally(sum[0], sum[1], counts.get(code)[0],
+                counts.get(code)[1])));
+        return new Totals(tallies, units);
     }
 
     /** The totals of two disjoint sets of units. */

@@ -7,6 +7,7 @@ import appendixfill.consolidate.Submission;
 import appendixfill.consolidate.Totals;
 import appendixfill.consolidate.Unit;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
@@ -47,9 +48,13 @@ public final class ConsolidationJob {
     public record Result(Consolidated consolidated, List<Path> written) {
     }
 
-    /** Told after each workbook read: how many of how many. */
+    /** Told after each workbook read: how many of how many; and, for the benchmark, when each phase ends. */
     public interface Progress {
         void read(int done, int total);
+
+        /** A phase of the run has ended: "read", "rolled", "written OUT.xlsx" and so on. */
+        default void ended(String phase) {
+        }
     }
 
     private final Catalogue catalogue;
@@ -71,19 +76,18 @@ public final class ConsolidationJob {
     public Result run(Path folder, Optional<Path> unitsFile, Optional<Period> period, Path out, String name,
             Progress progress) throws UnusableInput {
         if (!Files.isDirectory(folder)) {
-            throw new UnusableInput("Không tìm thấy thư mục «" + folder + "». Hãy chỉ ra thư mục chứa các biểu "
-                    + "Phụ lục I (.xlsx, .xlsm, .xls hoặc .ods) nhận được từ các đơn vị.");
+            throw new UnusableInput(Message.of("consolidate.no-folder", folder));
         }
         List<Unit> units = unitsFile.isPresent() ? readUnits(unitsFile.get()) : List.of();
         String outName = out.getFileName().toString();
         if (!outName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            throw new UnusableInput("Tên tệp kết quả «" + out + "» phải có đuôi .xlsx, ví dụ: --out tong-hop.xlsx.");
+            throw new UnusableInput(Message.of("consolidate.out-not-xlsx", out));
         }
         Path outFolder = out.toAbsolutePath().getParent();
         try {
             Files.createDirectories(outFolder);
         } catch (IOException e) {
-            throw new UnusableInput("Không tạo được thư mục «" + outFolder + "»; không ghi được «" + out + "».", e);
+            throw new UnusableInput(Message.of("consolidate.no-out-folder", outFolder, out), e);
         }
         List<Path> files = workbooks(folder, out);
         // Velocity takes a tenth of a second to start: it does so beside the reading, not after it.
@@ -97,10 +101,11 @@ public final class ConsolidationJob {
             submissions[i] = read(files.get(i));
             progress.read(done.incrementAndGet(), files.size());
         });
+        progress.ended("read");
         Roll roll = Roll.of(units, Arrays.asList(submissions), period);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
+        progress.ended("consolidated");
         String base = outName.substring(0, outName.length() - ".xlsx".length());
-        String report = narrative.join().render(consolidated);
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
         contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
         contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
@@ -111,10 +116,18 @@ public final class ConsolidationJob {
             writer.flush();
         });
         contents.put(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll).getBytes(StandardCharsets.UTF_8)));
-        contents.put(base + ".report.txt", stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
+        // Rendered beside the other outputs, not before them.
+        contents.put(base + ".report.txt", stream -> stream.write(narrative.join().render(consolidated)
+                .getBytes(StandardCharsets.UTF_8)));
+        contents.replaceAll((file, content) -> stream -> {
+            content.writeTo(stream);
+            progress.ended("written " + file);
+        });
         try (OutputFiles outputs = new OutputFiles(outFolder)) {
             outputs.stageTogether(contents);
-            return new Result(consolidated, outputs.commit());
+            Result result = new Result(consolidated, outputs.commit());
+            progress.ended("committed");
+            return result;
         }
     }
 
@@ -169,7 +182,7 @@ public final class ConsolidationJob {
                     .filter(p -> !p.toAbsolutePath().normalize().equals(target))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UnusableInput("Không đọc được thư mục «" + folder + "»: " + e.getMessage() + ".", e);
+            throw new UnusableInput(Message.of("consolidate.folder-unreadable", folder, e.getMessage()), e);
         }
     }
 
@@ -180,7 +193,6 @@ public final class ConsolidationJob {
     }
 
     static List<Unit> readUnits(Path file) throws UnusableInput {
-        String shown = "«" + file + "»";
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
@@ -190,8 +202,7 @@ public final class ConsolidationJob {
                     .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get().parse(reader);
             List<String> header = parser.getHeaderNames();
             if (!header.contains("code") || !header.contains("name")) {
-                throw new UnusableInput("Tệp danh sách đơn vị " + shown + " phải có dòng tiêu đề gồm các cột "
-                        + "code,name,parent (mã, tên, đơn vị trực thuộc); dòng tiêu đề hiện là: " + header + ".");
+                throw new UnusableInput(Message.of("consolidate.units-header", file, header));
             }
             List<Unit> units = new ArrayList<>();
             java.util.Set<String> codes = new java.util.HashSet<>();
@@ -200,20 +211,18 @@ public final class ConsolidationJob {
                 String name = record.isSet("name") ? record.get("name") : "";
                 long line = record.getRecordNumber() + 1;
                 if (code.isBlank() || name.isBlank()) {
-                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + line
-                            + ": thiếu " + (code.isBlank() ? "mã đơn vị (cột code)" : "tên đơn vị (cột name)") + ".");
+                    throw new UnusableInput(Message.of("consolidate.units-incomplete", file, line,
+                            Message.of(code.isBlank() ? "consolidate.unit-code" : "consolidate.unit-name")));
                 }
                 if (!codes.add(code)) {
-                    throw new UnusableInput("Tệp danh sách đơn vị " + shown + ", dòng " + line + ": mã «" + code
-                            + "» đã có ở một dòng trước; mỗi đơn vị một dòng, mỗi mã một đơn vị.");
+                    throw new UnusableInput(Message.of("consolidate.units-duplicate", file, line, code));
                 }
                 String parent = header.contains("parent") && record.isSet("parent") ? record.get("parent") : "";
                 units.add(new Unit(code, name, parent));
             }
             return units;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UnusableInput("Không đọc được tệp danh sách đơn vị " + shown + ": " + e.getMessage()
-                    + ". Cần tệp CSV UTF-8 với các cột code,name,parent.", e);
+            throw new UnusableInput(Message.of("consolidate.units-unreadable", file, e.getMessage()), e);
         }
     }
 }

@@ -8,7 +8,10 @@ public final class UnusableInput extends Exception {
 
     private final Message said;
 
-    /** A message said in Vietnamese only (consolidation's refusals, not yet in the message catalogue). */
+    /**
+     * A message said in Vietnamese only: the streamed reader's reason why one workbook of a
+     * consolidation cannot be used, which goes into the consolidation's Vietnamese outputs.
+     */
     public UnusableInput(String vietnamese) {
         this(Message.literal(vietnamese));
     }

@@ -17,6 +17,7 @@ import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,31 +85,38 @@ public final class CsvOutputs {
     /**
      * One row per counted unit and indicator of the table: unit_code,unit,code,value,status (the
      * unit's code from units.csv, empty for a unit not on the list). Written
-     * straight to {@code out}: for thousands of units it is the largest output.
+     * to {@code out} as it goes, never whole in memory: for thousands of units it is the largest output.
      */
     public static void longValues(Consolidated consolidated, Appendable out) throws IOException {
-        write(new String[] {"unit_code", "unit", "code", "value", "status"}, out, printer -> {
-            for (Roll.Entry entry : consolidated.roll().counted()) {
-                Submission unit = entry.submission().orElseThrow();
-                for (Indicator indicator : consolidated.rows()) {
-                    if (indicator.kind() == Kind.HEADING) {
-                        continue;
-                    }
-                    Value value = unit.shown().getOrDefault(indicator.code(), Value.MISSING);
-                    String machine = machineValue(indicator, value);
-                    if (indicator.consolidation().method() == Consolidation.Method.YES_COUNT && unit.totals().units() > 1) {
-                        Tally tally = unit.totals().tally(indicator.code());
-                        machine = tally.units() == 0 ? "" : Consolidated.answers(tally);
-                    }
-                    String status = value instanceof Value.NotApplicable ? Status.NOT_APPLICABLE.id()
-                            : machine.isEmpty() ? Status.MISSING.id()
-                            : indicator.kind() == Kind.RATE ? Status.DERIVED.id() : Status.ENTERED.id();
-                    printer.printRecord(neutralise(entry.unit().map(Unit::code).orElse("")), neutralise(entry.name()),
-                            indicator.code(), neutralise(machine), status);
+        // Printed into a plain buffer handed on a unit at a time: the printer appends a few characters
+        // at a time, and a Writer takes a lock for each append.
+        StringBuilder buffer = new StringBuilder(1 << 16);
+        out.append(BOM);
+        CSVPrinter printer = new CSVPrinter(buffer, CSVFormat.RFC4180.builder()
+                .setHeader("unit_code", "unit", "code", "value", "status").get());
+        List<Indicator> rows = consolidated.rows().stream().filter(i -> i.kind() != Kind.HEADING).toList();
+        for (Roll.Entry entry : consolidated.roll().counted()) {
+            Submission unit = entry.submission().orElseThrow();
+            String unitCode = neutralise(entry.unit().map(Unit::code).orElse(""));
+            String unitName = neutralise(entry.name());
+            for (Indicator indicator : rows) {
+                Value value = unit.shown().getOrDefault(indicator.code(), Value.MISSING);
+                String machine = machineValue(indicator, value);
+                if (indicator.consolidation().method() == Consolidation.Method.YES_COUNT && unit.totals().units() > 1) {
+                    Tally tally = unit.totals().tally(indicator.code());
+                    machine = tally.units() == 0 ? "" : Consolidated.answers(tally);
                 }
+                String status = value instanceof Value.NotApplicable ? Status.NOT_APPLICABLE.id()
+                        : machine.isEmpty() ? Status.MISSING.id()
+                        : indicator.kind() == Kind.RATE ? Status.DERIVED.id() : Status.ENTERED.id();
+                printer.printRecord(unitCode, unitName, indicator.code(), neutralise(machine), status);
             }
-            return null;
-        });
+            if (buffer.length() >= 1 << 15) {
+                out.append(buffer);
+                buffer.setLength(0);
+            }
+        }
+        out.append(buffer);
     }
 
     /** One row per entry of the roll: unit,file,status,errors,warnings,code,parent,reason. */

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A rule that compares a sum of figures with another figure or a constant: a part never exceeds
@@ -77,9 +76,16 @@ public record Comparison(String id, Severity severity, List<String> left, String
         if (terms.size() == 1 && isConstant(terms.get(0))) {
             return VietnameseFormat.number(total);
         }
-        String labels = terms.stream().map(t -> figures.catalogue().require(t).label())
-                .collect(Collectors.joining(" + "));
-        String values = terms.stream().map(t -> show(figures, t)).collect(Collectors.joining(" + "));
+        StringBuilder labels = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (String term : terms) {
+            if (!labels.isEmpty()) {
+                labels.append(" + ");
+                values.append(" + ");
+            }
+            labels.append(figures.catalogue().require(term).label());
+            values.append(show(figures, term));
+        }
         String shownTotal = show(figures.catalogue().require(terms.get(0)), total);
         return labels + " = " + (terms.size() > 1 ? values + " = " + shownTotal : shownTotal);
     }
@@ -93,6 +99,11 @@ public record Comparison(String id, Severity severity, List<String> left, String
     }
 
     private static boolean isConstant(String term) {
-        return !term.isEmpty() && term.chars().allMatch(Character::isDigit);
+        for (int i = 0; i < term.length(); i++) {
+            if (!Character.isDigit(term.charAt(i))) {
+                return false;
+            }
+        }
+        return !term.isEmpty();
     }
 }

@@ -34,8 +34,13 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+(?:,\\d+)?");
     private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     private static final Pattern LEADING_NUMBER = Pattern.compile("(-?[\\d., ]*\\d)\\s*(\\S.*)");
-    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
     private static final Pattern DATE = Pattern.compile("(?:(\\d{1,2})[/.-])?(\\d{1,2})[/.-](\\d{4})");
+    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]+");
+    private static final Pattern MARK = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_FOLDED = Pattern.compile("[^a-z0-9 ]");
+
+    /** The choices of the catalogue folded, each once: thousands of workbooks are matched against them. */
+    private static final java.util.Map<String, String> FOLDED_CHOICES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Interpretation {
         findings = List.copyOf(findings);
@@ -63,9 +68,37 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
 
     /** NFC, trimmed, inner runs of white space folded to one space (line breaks kept). */
     public static String normalise(String text) {
+        if (isNormalised(text)) {
+            return text;
+        }
         String nfc = Unicode.nfc(text).replace('\u00a0', ' ');
-        return nfc.lines().map(line -> SPACES.matcher(line.strip()).replaceAll(" "))
+        return nfc.lines().map(line -> SPACE_RUN.matcher(line.strip()).replaceAll(" "))
                 .reduce((a, b) -> a + "\n" + b).orElse("").strip();
+    }
+
+    /**
+     * True when {@link #normalise} would give the text back as it is, as nearly every cell does:
+     * one line in NFC, no white space but single spaces between words.
+     */
+    private static boolean isNormalised(String text) {
+        boolean afterSpace = true;
+        boolean beyondLatin = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+                continue;
+            }
+            if (c < 0x20 || c == '\u00a0' || Character.isWhitespace(c) || Character.isSurrogate(c)) {
+                return false;
+            }
+            afterSpace = false;
+            beyondLatin |= c >= 0x300;
+        }
+        return (text.isEmpty() || !afterSpace) && (!beyondLatin || Unicode.nfc(text).equals(text));
     }
 
     /** Reads one cell for one indicator, collecting findings. */
@@ -212,7 +245,7 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
             String wanted = fold(text).replace("quy 1", "quy i").replace("quy 2", "quy ii")
                     .replace("quy 3", "quy iii").replace("quy 4", "quy iv").replace("ca nam", "nam");
             for (String choice : indicator.choices()) {
-                if (fold(choice).equals(wanted)) {
+                if (FOLDED_CHOICES.computeIfAbsent(choice, Reader::fold).equals(wanted)) {
                     return done(new Value.Text(choice), new Typed.Text(choice));
                 }
             }
@@ -297,7 +330,7 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
         /** Lower case without diacritics, for matching answers typed loosely ("khong" for "Không"). */
         private static String fold(String text) {
             String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-            return decomposed.replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("[^a-z0-9 ]", "").strip();
+            return NOT_FOLDED.matcher(MARK.matcher(decomposed).replaceAll("").replace('đ', 'd')).replaceAll("").strip();
         }
     }
 }

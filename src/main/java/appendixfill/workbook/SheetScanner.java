@@ -13,69 +13,113 @@ import java.util.Map;
  */
 final class SheetScanner {
 
-    private SheetScanner() {
+    /** What {@link #scan} asks of its caller. */
+    enum Outcome {
+        /** Every cell wanted is found, or the sheet's data is over: no more bytes are needed. */
+        DONE,
+        /** The bytes so far end inside the sheet's data: give more and call again. */
+        MORE,
+        /** Not a sheet the scanner reads: the caller falls back to StAX. */
+        UNREADABLE
     }
 
+    private final Map<String, String> wanted;
+    private final Map<String, RawCell> out;
+    private final boolean all;
+    /** The first letters of the addresses wanted (the form's value column): any other cell is passed over. */
+    private final boolean[] firstLetters = new boolean[128];
+    private int remaining;
+    /** Where the scan goes on from; -1 until {@code <sheetData} is found. */
+    private int position = -1;
+
     /**
-     * Collects the cells wanted (address → key; every cell under its address when {@code all}).
-     *
-     * @return false when the sheet is not in the form the scanner reads
+     * A scan collecting the cells wanted (address → key; every cell under its address when
+     * {@code all}) into {@code out}.
      */
-    static boolean scan(byte[] xml, Map<String, String> wanted, Map<String, RawCell> out, boolean all) {
-        int remaining = all ? Integer.MAX_VALUE : wanted.size();
-        int sheetData = indexOf(xml, SHEET_DATA, 0);
-        if (sheetData < 0) {
-            return false;
-        }
-        // The first letters of the addresses wanted (the form's value column): any other cell is
-        // passed over without making a string of its address.
-        boolean[] firstLetters = new boolean[128];
+    SheetScanner(Map<String, String> wanted, Map<String, RawCell> out, boolean all) {
+        this.wanted = wanted;
+        this.out = out;
+        this.all = all;
+        this.remaining = all ? Integer.MAX_VALUE : wanted.size();
         if (!all) {
             for (String address : wanted.keySet()) {
                 firstLetters[address.charAt(0) & 0x7F] = true;
             }
         }
-        int i = sheetData;
-        while (remaining > 0) {
-            i = indexOf(xml, CELL, i);
-            if (i < 0) {
-                break;
+    }
+
+    /** Collects the cells wanted from a whole sheet; false when the sheet is not in the form the scanner reads. */
+    static boolean scan(byte[] xml, Map<String, String> wanted, Map<String, RawCell> out, boolean all) {
+        return new SheetScanner(wanted, out, all).scan(xml, xml.length, true) != Outcome.UNREADABLE;
+    }
+
+    /**
+     * Goes on scanning the first {@code limit} bytes of the sheet (the same array, grown, from one
+     * call to the next). A sheet is read only as far as needed: up to its last cell wanted, or to
+     * the end of its data, not through the validations and formatting that follow it.
+     *
+     * @param complete whether these are all the sheet's bytes
+     */
+    Outcome scan(byte[] xml, int limit, boolean complete) {
+        if (position < 0) {
+            int sheetData = indexOf(xml, SHEET_DATA, 0, limit);
+            if (sheetData < 0) {
+                return complete ? Outcome.UNREADABLE : Outcome.MORE;
             }
-            byte next = i + 2 < xml.length ? xml[i + 2] : 0;
-            if (next != ' ' && next != '>' && next != '/' && next != '\t' && next != '\n' && next != '\r') {
-                i += 2;
+            position = sheetData + SHEET_DATA.length;
+        }
+        int i = position;
+        while (remaining > 0) {
+            int open = indexOf(xml, (byte) '<', i, limit);
+            if (open < 0) {
+                position = limit;
+                return complete ? Outcome.DONE : Outcome.MORE;
+            }
+            if (!complete && open + SHEET_DATA_END.length > limit) {
+                // Too few bytes after '<' to tell a cell or the end of the data.
+                position = open;
+                return Outcome.MORE;
+            }
+            byte second = open + 1 < limit ? xml[open + 1] : 0;
+            if (second == '/' && startsWith(xml, open, limit, SHEET_DATA_END)) {
+                return Outcome.DONE;
+            }
+            if (second != 'c') {
+                i = open + 1;
                 continue;
             }
-            int tagEnd = indexOf(xml, TAG_END, i);
+            byte next = open + 2 < limit ? xml[open + 2] : 0;
+            if (next != ' ' && next != '>' && next != '/' && next != '\t' && next != '\n' && next != '\r') {
+                i = open + 2;
+                continue;
+            }
+            int tagEnd = indexOf(xml, (byte) '>', open, limit);
             if (tagEnd < 0) {
-                return false;
+                return incomplete(open, complete);
             }
             boolean empty = xml[tagEnd - 1] == '/';
-            int at = addressStart(xml, i + 2, tagEnd);
+            int at = addressStart(xml, open + 2, tagEnd);
             if (at < 0) {
                 // Cells without their address are positional: left to the general reader.
-                return false;
+                return Outcome.UNREADABLE;
             }
             if (!all && (xml[at] < 0 || !firstLetters[xml[at]])) {
                 i = tagEnd;
                 continue;
             }
-            String address = address(xml, i + 2, tagEnd);
-            if (address == null) {
-                // Cells without their address are positional: left to the general reader.
-                return false;
-            }
+            String address = address(xml, open + 2, tagEnd);
             String key = all ? address : wanted.get(address);
             if (key == null) {
                 // A cell's children (<f>, <v>, <is>) hold no "<c": the scan goes on from its tag.
                 i = tagEnd;
                 continue;
             }
-            int close = empty ? tagEnd : indexOf(xml, CELL_END, tagEnd);
+            int close = empty ? tagEnd : indexOf(xml, CELL_END, tagEnd, limit);
             if (close < 0) {
-                return false;
+                return incomplete(open, complete);
             }
-            String attributes = new String(xml, i + 2, (empty ? tagEnd - 1 : tagEnd) - i - 2, StandardCharsets.UTF_8);
+            String attributes = new String(xml, open + 2, (empty ? tagEnd - 1 : tagEnd) - open - 2,
+                    StandardCharsets.UTF_8);
             String type = attribute(attributes, "t");
             String style = attribute(attributes, "s");
             String value = null;
@@ -83,8 +127,8 @@ final class SheetScanner {
             String inline = null;
             if (!empty) {
                 String body = new String(xml, tagEnd + 1, close - tagEnd - 1, StandardCharsets.UTF_8);
-                value = element(body, "v");
-                formula = element(body, "f");
+                value = element(body, "v", "<v", "</v>");
+                formula = element(body, "f", "<f", "</f>");
                 int is = body.indexOf("<is");
                 if (is >= 0) {
                     inline = inlineText(body.substring(is));
@@ -95,7 +139,16 @@ final class SheetScanner {
             remaining--;
             i = close;
         }
-        return true;
+        return Outcome.DONE;
+    }
+
+    /** A cell cut off by the end of the bytes: more are coming, or the sheet is broken. */
+    private Outcome incomplete(int cellStart, boolean complete) {
+        if (complete) {
+            return Outcome.UNREADABLE;
+        }
+        position = cellStart;
+        return Outcome.MORE;
     }
 
     /** An element found by {@link #elements}: its attributes and its text, tags inside stripped. */
@@ -231,11 +284,14 @@ final class SheetScanner {
         return null;
     }
 
-    /** The text of the first child element of that name; "" for an empty one, null when absent. */
-    private static String element(String body, String name) {
+    /**
+     * The text of the first child element of that name; "" for an empty one, null when absent.
+     * {@code open} and {@code close} are "<name" and "</name>", made once rather than per cell.
+     */
+    private static String element(String body, String name, String open, String close) {
         int from = 0;
         while (true) {
-            int start = body.indexOf("<" + name, from);
+            int start = body.indexOf(open, from);
             if (start < 0) {
                 return null;
             }
@@ -252,7 +308,7 @@ final class SheetScanner {
             if (body.charAt(tagEnd - 1) == '/') {
                 return "";
             }
-            int end = body.indexOf("</" + name + ">", tagEnd);
+            int end = body.indexOf(close, tagEnd);
             return end < 0 ? null : unescape(body.substring(tagEnd + 1, end));
         }
     }
@@ -353,13 +409,18 @@ final class SheetScanner {
     }
 
     private static final byte[] SHEET_DATA = "<sheetData".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CELL = "<c".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SHEET_DATA_END = "</sheetData".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TAG_END = ">".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CELL_END = "</c>".getBytes(StandardCharsets.US_ASCII);
 
     private static int indexOf(byte[] xml, byte[] pattern, int from) {
+        return indexOf(xml, pattern, from, xml.length);
+    }
+
+    /** Where the pattern starts in the first {@code limit} bytes, from {@code from}; -1 when it does not. */
+    private static int indexOf(byte[] xml, byte[] pattern, int from, int limit) {
         byte first = pattern[0];
-        int last = xml.length - pattern.length;
+        int last = limit - pattern.length;
         outer:
         for (int i = Math.max(0, from); i <= last; i++) {
             if (xml[i] != first) {
@@ -373,5 +434,26 @@ final class SheetScanner {
             return i;
         }
         return -1;
+    }
+
+    private static int indexOf(byte[] xml, byte b, int from, int limit) {
+        for (int i = Math.max(0, from); i < limit; i++) {
+            if (xml[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] xml, int at, int limit, byte[] pattern) {
+        if (at + pattern.length > limit) {
+            return false;
+        }
+        for (int j = 0; j < pattern.length; j++) {
+            if (xml[at + j] != pattern[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,8 +2,6 @@ package appendixfill.workbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +31,21 @@ final class SheetWriter implements AutoCloseable {
 
     private final ZipOutputStream zip;
     private final List<SheetEntry> sheets = new ArrayList<>();
-    private Writer sheet;
+    /**
+     * The sheet's XML, encoded here rather than by a Writer: hundreds of thousands of cells are
+     * mostly fixed ASCII pieces, copied as bytes prepared once.
+     */
+    private final byte[] buffer = new byte[1 << 16];
+    private int buffered;
     private int rowOpen = -1;
     private String rowNumber = "";
+    private byte[] rowBytes = new byte[0];
     private final List<String> columnLetters = new ArrayList<>();
+    private final List<byte[]> columnBytes = new ArrayList<>();
 
     SheetWriter(OutputStream out) {
-        zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        // The deflater hands its output on in pieces of 512 bytes: not one system call each.
+        zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
         // Speed over size: the zip is written once and read by a spreadsheet.
         zip.setLevel(Deflater.BEST_SPEED);
     }
@@ -52,28 +58,27 @@ final class SheetWriter implements AutoCloseable {
             int frozenColumns, int frozenRows) throws IOException {
         sheets.add(new SheetEntry(name, veryHidden));
         entry("xl/worksheets/sheet" + sheets.size() + ".xml");
-        sheet = new java.io.BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
-        sheet.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
+        write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"" + MAIN
                 + "\" xmlns:r=\"" + REL + "\"><sheetViews><sheetView workbookViewId=\"0\""
                 + (sheets.size() == 1 ? " tabSelected=\"1\"" : "") + ">");
         if (frozenColumns > 0 || frozenRows > 0) {
             String topLeft = CellReference.convertNumToColString(frozenColumns) + (frozenRows + 1);
-            sheet.write("<pane" + (frozenColumns > 0 ? " xSplit=\"" + frozenColumns + "\"" : "")
+            write("<pane" + (frozenColumns > 0 ? " xSplit=\"" + frozenColumns + "\"" : "")
                     + (frozenRows > 0 ? " ySplit=\"" + frozenRows + "\"" : "") + " topLeftCell=\"" + topLeft
                     + "\" activePane=\"bottomRight\" state=\"frozen\"/>");
         }
-        sheet.write("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+        write("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>");
         for (int i = 0; i < widths.length; i++) {
-            sheet.write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
+            write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
                     + "\" customWidth=\"1\"/>");
         }
         if (columns > defaultWidthFrom) {
-            sheet.write("<col min=\"" + (defaultWidthFrom + 1) + "\" max=\"" + columns + "\" width=\"16\" customWidth=\"1\"/>");
+            write("<col min=\"" + (defaultWidthFrom + 1) + "\" max=\"" + columns + "\" width=\"16\" customWidth=\"1\"/>");
         }
         if (widths.length == 0 && columns <= defaultWidthFrom) {
-            sheet.write("<col min=\"1\" max=\"1\" width=\"10\"/>");
+            write("<col min=\"1\" max=\"1\" width=\"10\"/>");
         }
-        sheet.write("</cols><sheetData>");
+        write("</cols><sheetData>");
     }
 
     /** Starts row {@code row} (0-based); rows must come in order. */
@@ -85,7 +90,8 @@ final class SheetWriter implements AutoCloseable {
     void row(int row, float height) throws IOException {
         endRow();
         rowNumber = String.valueOf(row + 1);
-        sheet.write("<row r=\"" + rowNumber + "\"" + (height > 0 ? " ht=\"" + height + "\" customHeight=\"1\"" : "")
+        rowBytes = rowNumber.getBytes(StandardCharsets.US_ASCII);
+        write("<row r=\"" + rowNumber + "\"" + (height > 0 ? " ht=\"" + height + "\" customHeight=\"1\"" : "")
                 + ">");
         rowOpen = row;
     }
@@ -93,44 +99,43 @@ final class SheetWriter implements AutoCloseable {
     void text(int column, String text, Look look) throws IOException {
         start(column, look);
         if (text.isEmpty()) {
-            sheet.write("/>");
+            write(EMPTY_END);
             return;
         }
-        sheet.write(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+        write(INLINE_START);
         escape(text);
-        sheet.write("</t></is></c>");
+        write(INLINE_END);
     }
 
     void number(int column, String plainNumber, Look look) throws IOException {
         start(column, look);
-        sheet.write("><v>");
-        sheet.write(plainNumber);
-        sheet.write("</v></c>");
+        write(VALUE_START);
+        write(plainNumber);
+        write(VALUE_END);
     }
 
     /** A formula and the number it evaluates to, saved with it. */
     void formula(int column, String formula, String plainNumber, Look look) throws IOException {
-        sheet.write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\"><f>");
+        write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\"><f>");
         escape(formula);
-        sheet.write("</f><v>" + plainNumber + "</v></c>");
+        write("</f><v>" + plainNumber + "</v></c>");
     }
 
     /** A formula whose saved result is a text (possibly empty: a missing total). */
     void formulaText(int column, String formula, String text, Look look) throws IOException {
-        sheet.write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\" t=\"str\"><f>");
+        write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\" t=\"str\"><f>");
         escape(formula);
-        sheet.write("</f><v>");
+        write("</f><v>");
         escape(text);
-        sheet.write("</v></c>");
+        write("</v></c>");
     }
 
     void endSheet() throws IOException {
         endRow();
-        sheet.write("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\""
+        write("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\""
                 + " footer=\"0.3\"/></worksheet>");
-        sheet.flush();
+        flush();
         zip.closeEntry();
-        sheet = null;
     }
 
     /** Writes the parts that list the sheets, the styles and the document's properties. */
@@ -177,39 +182,100 @@ final class SheetWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         zip.finish();
+        zip.flush();
     }
 
     private void endRow() throws IOException {
         if (rowOpen >= 0) {
-            sheet.write("</row>");
+            write("</row>");
             rowOpen = -1;
         }
     }
 
     /** {@code <c r="G12" s="6"}: hundreds of thousands of cells, so written in pieces, not concatenated. */
     private void start(int column, Look look) throws IOException {
-        while (columnLetters.size() <= column) {
-            columnLetters.add(CellReference.convertNumToColString(columnLetters.size()));
-        }
-        sheet.write("<c r=\"");
-        sheet.write(columnLetters.get(column));
-        sheet.write(rowNumber);
-        sheet.write(STYLE_ATTRIBUTES[look.ordinal()]);
+        letters(column);
+        write(CELL_START);
+        write(columnBytes.get(column));
+        write(rowBytes);
+        write(STYLE_ATTRIBUTES[look.ordinal()]);
     }
 
-    private static final String[] STYLE_ATTRIBUTES = java.util.Arrays.stream(Look.values())
-            .map(look -> "\" s=\"" + look.ordinal() + "\"").toArray(String[]::new);
+    private static final byte[] CELL_START = ascii("<c r=\"");
+    private static final byte[] EMPTY_END = ascii("/>");
+    private static final byte[] INLINE_START = ascii(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    private static final byte[] INLINE_END = ascii("</t></is></c>");
+    private static final byte[] VALUE_START = ascii("><v>");
+    private static final byte[] VALUE_END = ascii("</v></c>");
+    private static final byte[][] STYLE_ATTRIBUTES = java.util.Arrays.stream(Look.values())
+            .map(look -> ascii("\" s=\"" + look.ordinal() + "\"")).toArray(byte[][]::new);
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 
     private String address(int column) {
-        // Thousands of unit columns, a hundred rows each: the letters are worked out once per column.
-        while (columnLetters.size() <= column) {
-            columnLetters.add(CellReference.convertNumToColString(columnLetters.size()));
-        }
+        letters(column);
         return columnLetters.get(column) + rowNumber;
     }
 
+    /** Thousands of unit columns, a hundred rows each: the letters are worked out once per column. */
+    private void letters(int column) {
+        while (columnLetters.size() <= column) {
+            String letters = CellReference.convertNumToColString(columnLetters.size());
+            columnLetters.add(letters);
+            columnBytes.add(ascii(letters));
+        }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        if (buffer.length - buffered < bytes.length) {
+            flush();
+            if (bytes.length > buffer.length) {
+                zip.write(bytes);
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, buffered, bytes.length);
+        buffered += bytes.length;
+    }
+
+    /** Encodes as UTF-8, as an OutputStreamWriter would (a lone surrogate becomes '?'). */
+    private void write(String text) throws IOException {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (buffer.length - buffered < 4) {
+                flush();
+            }
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                buffer[buffered++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[buffered++] = (byte) (0xC0 | c >> 6);
+                buffer[buffered++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int point = Character.toCodePoint(c, text.charAt(++i));
+                buffer[buffered++] = (byte) (0xF0 | point >> 18);
+                buffer[buffered++] = (byte) (0x80 | point >> 12 & 0x3F);
+                buffer[buffered++] = (byte) (0x80 | point >> 6 & 0x3F);
+                buffer[buffered++] = (byte) (0x80 | point & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                buffer[buffered++] = '?';
+            } else {
+                buffer[buffered++] = (byte) (0xE0 | c >> 12);
+                buffer[buffered++] = (byte) (0x80 | c >> 6 & 0x3F);
+                buffer[buffered++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+    }
+
+    private void flush() throws IOException {
+        zip.write(buffer, 0, buffered);
+        buffered = 0;
+    }
+
     private void escape(String text) throws IOException {
-        sheet.write(escaped(text));
+        write(escaped(text));
     }
 
     /** XML-escaped, without the characters XML 1.0 cannot hold at all. */
@@ -312,22 +378,5 @@ final class SheetWriter implements AutoCloseable {
         return "<xf numFmtId=\"" + format + "\" fontId=\"" + font + "\" fillId=\"" + fill + "\" borderId=\"" + border
                 + "\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\""
                 + " applyAlignment=\"1\"><alignment vertical=\"top\"" + (wrap ? " wrapText=\"1\"" : "") + "/></xf>";
-    }
-
-    /** Lets a sheet's writer flush into the zip without closing it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

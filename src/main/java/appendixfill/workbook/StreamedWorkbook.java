@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -43,6 +42,9 @@ public final class StreamedWorkbook {
     /** No part of a genuine form comes near this; a larger one is a zip bomb or not the form. */
     static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
+    /** How much of a sheet is inflated before it is scanned further. */
+    private static final int SHEET_PIECE = 4 * 1024;
+
     /** POI's ZipSecureFile default: an entry inflating more than 100 times is suspicious. */
     private static final double MIN_INFLATE_RATIO = 0.01;
 
@@ -53,21 +55,23 @@ public final class StreamedWorkbook {
     private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(StreamedWorkbook::safeFactory);
 
     /**
-     * workbook.xml and styles.xml parsed, by their exact bytes: workbooks made from the one
-     * template and saved by the same program often share them byte for byte, and parsing them
-     * is a good part of reading a workbook. A pure function of the bytes, so a hit is exact.
+     * workbook.xml, its relationships, the document properties and styles.xml parsed, by their
+     * exact bytes: workbooks made from the one template and saved by the same program often share
+     * them byte for byte, and parsing them is a good part of reading a workbook. A pure function
+     * of the bytes, so a hit is exact.
      */
     private static final Map<Content, Object> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The bytes of a part, compared by content. */
-    private record Content(byte[] bytes, int hash) {
-        Content(byte[] bytes) {
-            this(bytes, java.util.Arrays.hashCode(bytes));
+    /** The bytes of a part, compared by content; {@code kind} tells what they were parsed as. */
+    private record Content(String kind, byte[] bytes, int hash) {
+        Content(String kind, byte[] bytes) {
+            this(kind, bytes, java.util.Arrays.hashCode(bytes));
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Content c && c.hash == hash && java.util.Arrays.equals(c.bytes, bytes);
+            return other instanceof Content c && c.hash == hash && c.kind.equals(kind)
+                    && java.util.Arrays.equals(c.bytes, bytes);
         }
 
         @Override
@@ -77,7 +81,59 @@ public final class StreamedWorkbook {
     }
 
     /** What workbook.xml says: the sheets' relationship ids, the defined names, the date system. */
-    private record WorkbookPart(Map<String, String> sheetRelIds, Map<String, String> names, boolean date1904) {
+    private static final class WorkbookPart {
+        final Map<String, String> sheetRelIds;
+        final Map<String, String> names;
+        final boolean date1904;
+        /** Where the catalogue's cells are, worked out once for all the workbooks sharing this part. */
+        private volatile Located located;
+
+        WorkbookPart(Map<String, String> sheetRelIds, Map<String, String> names, boolean date1904) {
+            this.sheetRelIds = Map.copyOf(sheetRelIds);
+            this.names = Map.copyOf(names);
+            this.date1904 = date1904;
+        }
+
+        Located locate(Catalogue catalogue) {
+            Located known = located;
+            if (known == null || known.catalogue() != catalogue) {
+                known = Located.of(catalogue, this);
+                located = known;
+            }
+            return known;
+        }
+    }
+
+    /**
+     * Where each indicator's cell is: by sheet, address → code; and the table's named cells that
+     * the workbook lacks.
+     */
+    private record Located(Catalogue catalogue, Map<String, Map<String, String>> wanted, List<String> absent,
+            int count) {
+
+        static Located of(Catalogue catalogue, WorkbookPart workbook) {
+            Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+            List<String> absent = new ArrayList<>();
+            int count = 0;
+            for (Indicator indicator : catalogue.indicators()) {
+                if (indicator.kind() == Kind.HEADING) {
+                    continue;
+                }
+                NamedCell ref = reference(workbook.names.get(indicator.name()));
+                if (ref == null || !workbook.sheetRelIds.containsKey(ref.sheet())) {
+                    // A workbook of an earlier template may lack cells added to the details sheet since:
+                    // they read as blank. Only the table's own cells are required.
+                    if (indicator.sheet() == appendixfill.indicator.Sheet.APPENDIX) {
+                        absent.add(indicator.name());
+                    }
+                    continue;
+                }
+                count++;
+                wanted.computeIfAbsent(ref.sheet(), s -> new HashMap<>()).put(ref.address(), indicator.code());
+            }
+            wanted.replaceAll((sheet, cells) -> Collections.unmodifiableMap(cells));
+            return new Located(catalogue, Collections.unmodifiableMap(wanted), List.copyOf(absent), count);
+        }
     }
 
     private static void remember(Content key, Object parsed) {
@@ -113,6 +169,12 @@ public final class StreamedWorkbook {
         if (Files.isDirectory(file) || !Files.isRegularFile(file)) {
             throw new UnusableInput("Không tìm thấy tệp " + shown + ".");
         }
+        try {
+            return new Parse(new InMemory(ZipParts.read(file)), shown, catalogue, extraSheetNames).run();
+        } catch (IOException | XMLStreamException | RuntimeException | UnusableInput e) {
+            // What the fast way does not read, or refuses, is read again by ZipFile, which decides
+            // what the file is and says so as it always has.
+        }
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
@@ -120,7 +182,7 @@ public final class StreamedWorkbook {
             throw notAZip(file, shown, e);
         }
         try (zip) {
-            return new Parse(zip, shown, catalogue, extraSheetNames).run();
+            return new Parse(new Zipped(zip), shown, catalogue, extraSheetNames).run();
         } catch (IOException | XMLStreamException | RuntimeException e) {
             throw new UnusableInput("Tệp " + shown + " bị hỏng, không đọc được như tệp Excel (.xlsx). "
                     + "Hãy mở lại bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.", e);
@@ -188,15 +250,92 @@ public final class StreamedWorkbook {
     record RawCell(String type, int style, String value, String formula, String inline) {
     }
 
+    /** A workbook's zip as the reader uses it. */
+    private interface Archive {
+        boolean has(String part);
+
+        /** The size the zip declares for the part; -1 when it does not say. */
+        long size(String part);
+
+        long compressedSize(String part);
+
+        /** The part's content, inflated as it is read. */
+        InputStream stream(String part) throws IOException;
+
+        /** What identifies the part's content exactly without inflating it, when the archive can tell. */
+        Optional<byte[]> stored(String part);
+    }
+
+    /** The zip read by java.util.zip.ZipFile. */
+    private record Zipped(ZipFile zip) implements Archive {
+        @Override
+        public boolean has(String part) {
+            return zip.getEntry(part) != null;
+        }
+
+        @Override
+        public long size(String part) {
+            return zip.getEntry(part).getSize();
+        }
+
+        @Override
+        public long compressedSize(String part) {
+            return zip.getEntry(part).getCompressedSize();
+        }
+
+        @Override
+        public InputStream stream(String part) throws IOException {
+            return zip.getInputStream(zip.getEntry(part));
+        }
+
+        @Override
+        public Optional<byte[]> stored(String part) {
+            return Optional.empty();
+        }
+    }
+
+    /** The zip read whole into memory by {@link ZipParts}. */
+    private record InMemory(ZipParts zip) implements Archive {
+        @Override
+        public boolean has(String part) {
+            return zip.has(part);
+        }
+
+        @Override
+        public long size(String part) {
+            return zip.size(part);
+        }
+
+        @Override
+        public long compressedSize(String part) {
+            return zip.compressedSize(part);
+        }
+
+        @Override
+        public InputStream stream(String part) throws IOException {
+            return zip.open(part);
+        }
+
+        @Override
+        public Optional<byte[]> stored(String part) {
+            return Optional.of(zip.stored(part));
+        }
+    }
+
+    /** Parses the bytes of a part. */
+    private interface PartParser<T> {
+        T parse(byte[] bytes) throws IOException, XMLStreamException;
+    }
+
     /** One reading of one zip. */
     private static final class Parse {
-        private final ZipFile zip;
+        private final Archive zip;
         private final String shown;
         private final Catalogue catalogue;
         private final Set<String> extraSheetNames;
         private Map<Integer, String> shared = Map.of();
 
-        Parse(ZipFile zip, String shown, Catalogue catalogue, Set<String> extraSheetNames) {
+        Parse(Archive zip, String shown, Catalogue catalogue, Set<String> extraSheetNames) {
             this.zip = zip;
             this.shown = shown;
             this.catalogue = catalogue;
@@ -204,13 +343,11 @@ public final class StreamedWorkbook {
         }
 
         StreamedWorkbook run() throws IOException, XMLStreamException, UnusableInput {
-            if (zip.getEntry("xl/workbook.xml") == null) {
+            if (!zip.has("xl/workbook.xml")) {
                 throw new UnusableInput("Tệp " + shown + " không phải bảng tính Excel (.xlsx) (không có xl/workbook.xml).");
             }
-            Map<String, String> sheetRelIds = new LinkedHashMap<>();
-            Map<String, String> names = new HashMap<>();
-            boolean[] date1904 = {false};
-            readWorkbook(sheetRelIds, names, date1904);
+            WorkbookPart workbook = readWorkbook();
+            Map<String, String> sheetRelIds = workbook.sheetRelIds;
             Map<String, String> targets = readRelationships("xl/_rels/workbook.xml.rels");
             Map<String, String> properties = readCustomProperties();
             if (Layout.CONSOLIDATION_TEMPLATE.equals(properties.get(Layout.PROPERTY_TEMPLATE))) {
@@ -218,27 +355,10 @@ public final class StreamedWorkbook {
                 return new StreamedWorkbook(Map.of(), properties, readExtraSheets(sheetRelIds, targets, Map.of()));
             }
 
-            // Where each indicator's cell is, grouped by sheet.
-            Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-            List<String> absent = new ArrayList<>();
-            int located = 0;
-            for (Indicator indicator : catalogue.indicators()) {
-                if (indicator.kind() == Kind.HEADING) {
-                    continue;
-                }
-                NamedCell ref = reference(names.get(indicator.name()));
-                if (ref == null || !sheetRelIds.containsKey(ref.sheet())) {
-                    // A workbook of an earlier template may lack cells added to the details sheet since:
-                    // they read as blank. Only the table's own cells are required.
-                    if (indicator.sheet() == appendixfill.indicator.Sheet.APPENDIX) {
-                        absent.add(indicator.name());
-                    }
-                    continue;
-                }
-                located++;
-                wanted.computeIfAbsent(ref.sheet(), s -> new HashMap<>()).put(ref.address(), indicator.code());
-            }
-            if (located == 0) {
+            Located located = workbook.locate(catalogue);
+            Map<String, Map<String, String>> wanted = located.wanted();
+            List<String> absent = located.absent();
+            if (located.count() == 0) {
                 throw new UnusableInput("Tệp " + shown + " không phải biểu Phụ lục I theo mẫu của appendix-fill: "
                         + "không có ô nào được đặt tên như PL_1_1.");
             }
@@ -248,7 +368,7 @@ public final class StreamedWorkbook {
                         + (absent.size() > 5 ? ", …" : "") + "); có thể các dòng đã bị xóa.");
             }
 
-            Map<String, RawCell> raw = new HashMap<>();
+            Map<String, RawCell> raw = new HashMap<>(2 * located.count());
             for (Map.Entry<String, Map<String, String>> sheet : wanted.entrySet()) {
                 String part = sheetPart(targets, sheetRelIds.get(sheet.getKey()));
                 readCells(part, sheet.getValue(), raw, false);
@@ -263,7 +383,7 @@ public final class StreamedWorkbook {
                     continue;
                 }
                 RawCell cell = raw.get(indicator.code());
-                Typed current = cell == null ? Typed.BLANK : type(cell, shared, styles, date1904[0]);
+                Typed current = cell == null ? Typed.BLANK : type(cell, shared, styles, workbook.date1904);
                 typed.put(indicator.code(), ledger.original(indicator.code(), current));
             }
             if (!extraSheetNames.contains(Layout.LEDGER_SHEET)) {
@@ -286,9 +406,9 @@ public final class StreamedWorkbook {
                 }
             }
             // Shared strings are read once, keeping only the ones the cells refer to.
-            List<RawCell> all = new ArrayList<>(named.values());
-            extraRaw.values().forEach(m -> all.addAll(m.values()));
-            Set<Integer> needed = needed(all);
+            Set<Integer> needed = new HashSet<>();
+            named.values().forEach(c -> addShared(c, needed));
+            extraRaw.values().forEach(m -> m.values().forEach(c -> addShared(c, needed)));
             shared = needed.isEmpty() ? Map.of() : readSharedStrings(targets, needed);
             Map<String, List<List<String>>> extra = new LinkedHashMap<>();
             for (Map.Entry<String, Map<String, RawCell>> sheet : extraRaw.entrySet()) {
@@ -297,25 +417,40 @@ public final class StreamedWorkbook {
             return extra;
         }
 
-        private static Set<Integer> needed(java.util.Collection<RawCell> cells) {
-            Set<Integer> needed = new HashSet<>();
-            cells.forEach(c -> addShared(c, needed));
-            return needed;
+        private WorkbookPart readWorkbook() throws IOException, XMLStreamException {
+            return cached("workbook", "xl/workbook.xml", bytes -> {
+                Map<String, String> sheetRelIds = new LinkedHashMap<>();
+                Map<String, String> names = new HashMap<>();
+                boolean[] date1904 = {false};
+                parseWorkbook(bytes, sheetRelIds, names, date1904);
+                return new WorkbookPart(sheetRelIds, names, date1904[0]);
+            });
         }
 
-        private void readWorkbook(Map<String, String> sheetRelIds, Map<String, String> names, boolean[] date1904)
-                throws IOException, XMLStreamException {
-            byte[] bytes = bytes("xl/workbook.xml");
-            Content key = new Content(bytes);
-            WorkbookPart known = (WorkbookPart) PARSED.get(key);
-            if (known == null) {
-                parseWorkbook(bytes, sheetRelIds, names, date1904);
-                remember(key, new WorkbookPart(Map.copyOf(sheetRelIds), Map.copyOf(names), date1904[0]));
-                return;
+        /**
+         * A part parsed, or found parsed already: by its compressed bytes when the archive has them
+         * at hand (then it is not even inflated), else by its bytes.
+         */
+        @SuppressWarnings("unchecked")
+        private <T> T cached(String kind, String part, PartParser<T> parser) throws IOException, XMLStreamException {
+            Optional<Content> storedKey = zip.stored(part).map(stored -> new Content(kind + " stored", stored));
+            if (storedKey.isPresent()) {
+                T known = (T) PARSED.get(storedKey.get());
+                if (known != null) {
+                    return known;
+                }
             }
-            sheetRelIds.putAll(known.sheetRelIds());
-            names.putAll(known.names());
-            date1904[0] = known.date1904();
+            byte[] bytes = bytes(part);
+            Content key = new Content(kind, bytes);
+            T known = (T) PARSED.get(key);
+            if (known == null) {
+                known = parser.parse(bytes);
+                remember(key, known);
+            }
+            if (storedKey.isPresent()) {
+                remember(storedKey.get(), known);
+            }
+            return known;
         }
 
         private void parseWorkbook(byte[] bytes, Map<String, String> sheetRelIds, Map<String, String> names,
@@ -369,8 +504,12 @@ public final class StreamedWorkbook {
         }
 
         private Map<String, String> readRelationships(String part) throws IOException, XMLStreamException {
+            return cached("relationships", part, bytes -> Map.copyOf(parseRelationships(bytes)));
+        }
+
+        private static Map<String, String> parseRelationships(byte[] bytes) throws IOException, XMLStreamException {
             Map<String, String> targets = new HashMap<>();
-            try (InputStream in = open(part)) {
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
                 XMLStreamReader xml = XML.get().createXMLStreamReader(in);
                 try {
                     while (xml.hasNext()) {
@@ -404,8 +543,32 @@ public final class StreamedWorkbook {
          */
         private void readCells(String part, Map<String, String> wanted, Map<String, RawCell> out, boolean all)
                 throws IOException, XMLStreamException {
-            byte[] xml = bytes(part);
-            if (!SheetScanner.scan(xml, wanted, out, all)) {
+            SheetScanner scanner = new SheetScanner(wanted, out, all);
+            SheetScanner.Outcome outcome;
+            try (InputStream in = open(part)) {
+                // Inflated a piece at a time and scanned as it comes: the scan says when it has
+                // what it needs, and the rest of the sheet (a form's validations are more than
+                // half of it) is never inflated.
+                long size = zip.size(part);
+                byte[] xml = new byte[(int) Math.min(size >= 0 ? size : SHEET_PIECE, 1 << 20)];
+                int length = 0;
+                boolean complete = false;
+                do {
+                    if (xml.length - length < SHEET_PIECE) {
+                        xml = java.util.Arrays.copyOf(xml, Math.max(xml.length * 2, length + SHEET_PIECE));
+                    }
+                    int read = in.readNBytes(xml, length, SHEET_PIECE);
+                    length += read;
+                    if (read < SHEET_PIECE) {
+                        complete = true;
+                        if (size >= 0 && length != size) {
+                            throw new IOException(part + " is not the size its zip entry declares");
+                        }
+                    }
+                    outcome = scanner.scan(xml, length, complete);
+                } while (outcome == SheetScanner.Outcome.MORE);
+            }
+            if (outcome == SheetScanner.Outcome.UNREADABLE) {
                 readCellsWithStax(part, wanted, out, all);
             }
         }
@@ -530,17 +693,10 @@ public final class StreamedWorkbook {
         private NumberFormats readStyles(Map<String, String> targets) throws IOException, XMLStreamException {
             String part = targets.values().stream().filter(t -> t.endsWith("styles.xml")).findFirst()
                     .map(Parse::part).orElse("xl/styles.xml");
-            if (zip.getEntry(part) == null) {
+            if (!zip.has(part)) {
                 return NumberFormats.NONE;
             }
-            byte[] bytes = bytes(part);
-            Content key = new Content(bytes);
-            NumberFormats known = (NumberFormats) PARSED.get(key);
-            if (known == null) {
-                known = parseStyles(bytes);
-                remember(key, known);
-            }
-            return known;
+            return cached("styles", part, Parse::parseStyles);
         }
 
         private static NumberFormats parseStyles(byte[] bytes) throws IOException, XMLStreamException {
@@ -590,11 +746,15 @@ public final class StreamedWorkbook {
         }
 
         private Map<String, String> readCustomProperties() throws IOException, XMLStreamException {
-            Map<String, String> properties = new TreeMap<>();
-            if (zip.getEntry("docProps/custom.xml") == null) {
-                return properties;
+            if (!zip.has("docProps/custom.xml")) {
+                return Map.of();
             }
-            byte[] bytes = bytes("docProps/custom.xml");
+            return cached("properties", "docProps/custom.xml",
+                    bytes -> Collections.unmodifiableMap(parseCustomProperties(bytes)));
+        }
+
+        private static Map<String, String> parseCustomProperties(byte[] bytes) throws IOException, XMLStreamException {
+            Map<String, String> properties = new TreeMap<>();
             List<SheetScanner.Element> found = SheetScanner.elements(bytes, "property", 0, bytes.length);
             if (!found.isEmpty()) {
                 for (SheetScanner.Element property : found) {
@@ -627,7 +787,7 @@ public final class StreamedWorkbook {
 
         private byte[] bytes(String part) throws IOException {
             try (InputStream in = open(part)) {
-                long size = zip.getEntry(part).getSize();
+                long size = zip.size(part);
                 if (size < 0 || size > MAX_ENTRY_BYTES) {
                     return in.readAllBytes();
                 }
@@ -642,16 +802,14 @@ public final class StreamedWorkbook {
         }
 
         private InputStream open(String part) throws IOException {
-            ZipEntry entry = zip.getEntry(part);
-            if (entry == null) {
+            if (!zip.has(part)) {
                 throw new IOException("missing part " + part);
             }
-            long size = entry.getSize();
+            long size = zip.size(part);
             if (size > MAX_ENTRY_BYTES) {
                 throw new IOException(part + " declares " + size + " bytes");
             }
-            long compressed = entry.getCompressedSize();
-            return new Bounded(zip.getInputStream(entry), part, compressed);
+            return new Bounded(zip.stream(part), part, zip.compressedSize(part));
         }
     }
 

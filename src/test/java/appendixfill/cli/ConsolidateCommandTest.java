@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * «appendix-fill consolidate» as a receiver uses it: a folder of commune workbooks (raw and
@@ -189,6 +191,49 @@ class ConsolidateCommandTest {
         assertEquals(2, run.exit());
         assertEquals("Kỳ báo cáo «quý V 2023» không hợp lệ. Ghi như \"năm 2023\", \"quý III 2024\", "
                 + "\"6 tháng 2025\" hoặc \"9 tháng 2025\".\n", run.err());
+    }
+
+    @Test
+    void theRefusalsAreSaidInEnglishWithLangEn() throws IOException {
+        Path missing = folder.resolve("khong-co");
+        CommandRun noFolder = run("consolidate", missing.toString(), "--lang", "en");
+        assertEquals(2, noFolder.exit());
+        assertEquals("Folder «" + missing + "» not found. Give the folder holding the Phụ lục I workbooks (.xlsx, "
+                + ".xlsm, .xls or .ods) received from the units.\n", noFolder.err());
+
+        CommandRun badPeriod = run("consolidate", folder.toString(), "--period", "quý V 2023", "--lang", "en");
+        assertEquals(2, badPeriod.exit());
+        assertEquals("Period «quý V 2023» is not valid. Write it as \"năm 2023\", \"quý III 2024\", \"6 tháng 2025\" "
+                + "or \"9 tháng 2025\".\n", badPeriod.err());
+
+        CommandRun notXlsx = run("consolidate", folder.toString(), "--out", folder.resolve("t.csv").toString(),
+                "--lang=en");
+        assertEquals(2, notXlsx.exit());
+        assertEquals("The output file «" + folder.resolve("t.csv") + "» must end in .xlsx, for example: "
+                + "--out tong-hop.xlsx.\n", notXlsx.err());
+
+        Path units = Files.writeString(folder.resolve("ds.csv"), "code,name,parent\n001,xã An Bình,\n001,xã Bình Minh,\n",
+                StandardCharsets.UTF_8);
+        CommandRun twice = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
+                folder.resolve("t.xlsx").toString(), "--lang", "en");
+        assertEquals(2, twice.exit());
+        assertEquals("The list of units «" + units + "», line 3: code «001» is on an earlier line already; one line "
+                + "per unit, one code per unit.\n", twice.err());
+        assertTrue(!Files.exists(folder.resolve("t.xlsx")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            vi | 'Tệp danh sách đơn vị «<FILE>», dòng 2: thiếu mã đơn vị (cột code).'
+            en | 'The list of units «<FILE>», line 2: the unit''s code (column code) is missing.'
+            """)
+    void aUnitWithoutItsCodeIsRefusedInTheLanguageAsked(String language, String expected) throws IOException {
+        Path units = Files.writeString(folder.resolve("ds.csv"), "code,name,parent\n,xã An Bình,\n",
+                StandardCharsets.UTF_8);
+        CommandRun run = run("consolidate", folder.toString(), "--units", units.toString(), "--out",
+                folder.resolve("t.xlsx").toString(), "--lang", language);
+        assertEquals(2, run.exit());
+        assertEquals(expected.replace("<FILE>", units.toString()) + "\n", run.err());
     }
 
     @Test

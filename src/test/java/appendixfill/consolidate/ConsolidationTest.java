@@ -49,6 +49,21 @@ class ConsolidationTest {
     }
 
     @Test
+    void totalsSummedInOnePassEqualThemAddedOneByOne() {
+        Submission a = unit("a.xlsx", "1.2.1=n:10", "1.2.2=n:7", "1.4=t:Có", "7.1=n:100", "7.1.a=n:80");
+        Submission b = unit("b.xlsx", "1.2.1=n:3.0", "1.4=t:Không", "7.1=n:50", "7.1.a=n:12.5");
+        Submission c = unit("c.xlsx", "1.2.2=n:2", "1.4=t:Có");
+
+        Totals summed = Totals.sum(List.of(a.totals(), b.totals(), c.totals()));
+
+        assertEquals(a.totals().plus(b.totals()).plus(c.totals()), summed);
+        assertEquals(new Tally(new BigDecimal("13"), BigDecimal.ZERO, 2, 0), summed.tally("1.2.1"));
+        assertEquals(new Tally(BigDecimal.ZERO, BigDecimal.ZERO, 3, 2), summed.tally("1.4"));
+        assertEquals(3, summed.units());
+        assertEquals(Totals.NONE, Totals.sum(List.of()));
+    }
+
+    @Test
     void rateIsTheSummedNumeratorOverTheSummedDenominatorNotTheAverageOfRates() {
         // Unit A: 96 of 329 dossiers online (29,18 %); unit B: 54 of 71 (76,06 %).
         Submission a = unit("a.xlsx", "unit.name=t:A", "7.2.4.a=n:329", "7.2.4.b=n:96");

@@ -43,6 +43,23 @@ class InterpretationTest {
         assertEquals(List.of(finding), rules(reading));
     }
 
+    /** The escapes are Java's, turned into characters by the compiler; \\n stands for a line break. */
+    @ParameterizedTest(name = "\"{0}\" normalises to \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            Quý III                       | Quý III
+            'Quy\u0301 III'               | Quý III
+            '  Năm  '                     | Năm
+            'xã  Vũ   Muộn'               | xã Vũ Muộn
+            'xã\u00a0Vũ Muộn'             | xã Vũ Muộn
+            'xã\tVũ Muộn'                 | xã Vũ Muộn
+            'Dòng một  \\n  dòng hai '    | 'Dòng một\\ndòng hai'
+            'Có\u2028'                    | Có
+            ''                            | ''
+            """)
+    void textIsNormalisedToNfcWithSingleSpaces(String typed, String expected) {
+        assertEquals(expected.replace("\\n", "\n"), Interpretation.normalise(typed.replace("\\n", "\n")));
+    }
+
     @ParameterizedTest(name = "count typed \"{0}\" is refused")
     @CsvSource(textBlock = """
             'nhiều',  error:input.not-a-number

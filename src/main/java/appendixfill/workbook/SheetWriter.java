@@ -278,30 +278,9 @@ final class SheetWriter implements AutoCloseable {
         write(escaped(text));
     }
 
-    /** XML-escaped, without the characters XML 1.0 cannot hold at all. */
+    /** XML-escaped for an attribute or an element's text, as the in-place patcher escapes it. */
     static String escaped(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                default -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF ? "" : null;
-            };
-            if (replacement != null && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? text : out.toString();
+        return XmlText.attribute(text);
     }
 
     private void entry(String name) throws IOException {

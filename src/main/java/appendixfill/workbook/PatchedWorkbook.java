@@ -150,27 +150,7 @@ final class PatchedWorkbook implements Form {
         if (name.startsWith("~$") || !Files.isRegularFile(file)) {
             throw new Declined("not a workbook file");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(4);
-            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
-                throw new Declined("not a zip");
-            }
-        }
-        LinkedHashMap<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readNBytes(MAX_PART + 1);
-                    if (bytes.length > MAX_PART || parts.put(entry.getName(), bytes) != null) {
-                        throw new Declined("part too large or twice: " + entry.getName());
-                    }
-                }
-            }
-        }
+        LinkedHashMap<String, byte[]> parts = parts(file);
         String types = text(parts, "[Content_Types].xml");
         boolean plainWorkbook = XmlText.elements(types, "Override", 0, types.length()).stream()
                 .anyMatch(o -> "/xl/workbook.xml".equals(o.attributes().get("PartName"))
@@ -187,20 +167,7 @@ final class PatchedWorkbook implements Form {
             throw new Declined("no <definedNames>");
         }
         Map<String, Span> rels = relationships(workbookRels);
-        Span sheetList = XmlText.element(workbook, "sheets", 0, workbook.length());
-        if (sheetList == null) {
-            throw new Declined("no <sheets>");
-        }
-        List<SheetEntry> sheets = new ArrayList<>();
-        for (Span sheet : XmlText.elements(workbook, "sheet", sheetList.start() + 7, sheetList.end())) {
-            String relId = sheet.attributes().get("r:id");
-            Span rel = rels.get(relId);
-            if (rel == null || !rel.attributes().getOrDefault("Type", "").endsWith("/worksheet")) {
-                throw new Declined("sheet without a worksheet part: " + sheet.attributes().get("name"));
-            }
-            sheets.add(new SheetEntry(sheet.in(workbook), sheet.attributes().get("name"), relId,
-                    resolve("xl/", rel.attributes().get("Target"))));
-        }
+        List<SheetEntry> sheets = sheets(workbook, rels);
         Map<String, String> names = new HashMap<>();
         for (Span definedName : XmlText.elements(workbook, "definedName", 0, workbook.length())) {
             String text = definedName.in(workbook);
@@ -291,6 +258,51 @@ final class PatchedWorkbook implements Form {
         }
         return new PatchedWorkbook(file, catalogue, parts, sheets, cells, titles, formSheets,
                 Collections.unmodifiableMap(typed), Collections.unmodifiableMap(notes), ledger, stylesPart);
+    }
+
+    /** Every part of the zip, in its order, read into memory (a form is some 150 kB). */
+    private static LinkedHashMap<String, byte[]> parts(Path file) throws IOException, Declined {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+                throw new Declined("not a zip");
+            }
+        }
+        LinkedHashMap<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readNBytes(MAX_PART + 1);
+                    if (bytes.length > MAX_PART || parts.put(entry.getName(), bytes) != null) {
+                        throw new Declined("part too large or twice: " + entry.getName());
+                    }
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** The sheets of workbook.xml, in order, each with its worksheet part. */
+    private static List<SheetEntry> sheets(String workbook, Map<String, Span> rels) throws Declined {
+        Span sheetList = XmlText.element(workbook, "sheets", 0, workbook.length());
+        if (sheetList == null) {
+            throw new Declined("no <sheets>");
+        }
+        List<SheetEntry> sheets = new ArrayList<>();
+        for (Span sheet : XmlText.elements(workbook, "sheet", sheetList.start() + "<sheets".length(), sheetList.end())) {
+            String relId = sheet.attributes().get("r:id");
+            Span rel = rels.get(relId);
+            if (rel == null || !rel.attributes().getOrDefault("Type", "").endsWith("/worksheet")) {
+                throw new Declined("sheet without a worksheet part: " + sheet.attributes().get("name"));
+            }
+            sheets.add(new SheetEntry(sheet.in(workbook), sheet.attributes().get("name"), relId,
+                    resolve("xl/", rel.attributes().get("Target"))));
+        }
+        return sheets;
     }
 
     private static Spot spot(String formula, List<SheetEntry> sheets) {
@@ -939,7 +951,8 @@ final class PatchedWorkbook implements Form {
                 sheetList.add(new String[] {sheet.element(), sheet.name(), sheet.part()});
             }
             Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
-            for (Span name : XmlText.elements(workbook, "definedName", names.start() + 13, names.end())) {
+            for (Span name : XmlText.elements(workbook, "definedName", names.start() + "<definedNames".length(),
+                    names.end())) {
                 definedNames.add(name.in(workbook));
             }
         }

@@ -92,6 +92,14 @@ final class PatchedWorkbook implements Form {
     private record SheetEntry(String element, String name, String relId, String part) {
     }
 
+    /** One change to a part's text: what stands from a start offset (the map's key) to {@code end} becomes {@code text}. */
+    private record Edit(int end, String text) {
+    }
+
+    /** A comment the fill writes: its cell and text. */
+    private record Note(Spot spot, String text) {
+    }
+
     /** A worksheet the fill rewrites cells of: its XML and where each cell's element is. */
     private record FormSheet(String part, String xml, Map<String, Span> cells, Optional<String> commentsPart,
             Optional<String> vmlPart) {
@@ -543,8 +551,8 @@ final class PatchedWorkbook implements Form {
         for (FormSheet sheet : formSheets.values()) {
             sheetNumber++;
             String sheetName = sheetName(sheet);
-            TreeMap<Integer, String[]> edits = new TreeMap<>();
-            List<String[]> comments = new ArrayList<>();
+            TreeMap<Integer, Edit> edits = new TreeMap<>();
+            List<Note> comments = new ArrayList<>();
             for (Completion.Change change : changes) {
                 Spot spot = cells.get(change.code());
                 if (!spot.sheet().equals(sheetName)) {
@@ -554,20 +562,18 @@ final class PatchedWorkbook implements Form {
                 String element = span.in(sheet.xml());
                 int style = styles.shaded(Integer.parseInt(span.attributes().getOrDefault("s", "0").trim()),
                         change.shade());
-                edits.put(span.start(), new String[] {String.valueOf(span.end()), cell(spot.address(), style, element,
-                        change.content())});
+                edits.put(span.start(), new Edit(span.end(), cell(spot.address(), style, element, change.content())));
                 if (change.comment() != null) {
-                    comments.add(new String[] {spot.address(), String.valueOf(spot.row()), String.valueOf(spot.column()),
-                            change.comment()});
+                    comments.add(new Note(spot, change.comment()));
                 }
             }
             for (Map.Entry<String, Spot> title : titles.entrySet()) {
                 if (title.getValue().sheet().equals(sheetName)) {
                     Span span = sheet.cells().get(title.getValue().address());
                     String element = span.in(sheet.xml());
-                    edits.put(span.start(), new String[] {String.valueOf(span.end()), cell(title.getValue().address(),
+                    edits.put(span.start(), new Edit(span.end(), cell(title.getValue().address(),
                             Integer.parseInt(span.attributes().getOrDefault("s", "0").trim()), element,
-                            new Completion.Canonical(new Typed.Text(titleTexts.get(title.getKey()))))});
+                            new Completion.Canonical(new Typed.Text(titleTexts.get(title.getKey()))))));
                 }
             }
             String xml = sheet.xml();
@@ -655,12 +661,12 @@ final class PatchedWorkbook implements Form {
     }
 
     /** The edits (start → {end, replacement}) applied to the text. */
-    private static String apply(String xml, TreeMap<Integer, String[]> edits) {
+    private static String apply(String xml, TreeMap<Integer, Edit> edits) {
         StringBuilder out = new StringBuilder(xml.length() + 4096);
         int at = 0;
-        for (Map.Entry<Integer, String[]> edit : edits.entrySet()) {
-            out.append(xml, at, edit.getKey()).append(edit.getValue()[1]);
-            at = Integer.parseInt(edit.getValue()[0]);
+        for (Map.Entry<Integer, Edit> edit : edits.entrySet()) {
+            out.append(xml, at, edit.getKey()).append(edit.getValue().text());
+            at = edit.getValue().end();
         }
         return out.append(xml, at, xml.length()).toString();
     }
@@ -707,7 +713,7 @@ final class PatchedWorkbook implements Form {
      * an earlier fill), and the sheet's legacyDrawing element when it has none yet.
      */
     private String comment(Map<String, byte[]> written, ContentTypes types, FormSheet sheet, String xml,
-            TreeMap<Integer, String[]> edits, List<String[]> comments, int sheetNumber) {
+            TreeMap<Integer, Edit> edits, List<Note> comments, int sheetNumber) {
         String commentsPart = sheet.commentsPart().orElse(null);
         String vmlPart = sheet.vmlPart().orElse(null);
         if (commentsPart == null) {
@@ -734,7 +740,7 @@ final class PatchedWorkbook implements Form {
             String legacy = "<legacyDrawing " + (declared.contains("xmlns:r=\"" + RELATIONSHIPS + "\"") ? ""
                     : "xmlns:r=\"" + RELATIONSHIPS + "\" ") + "r:id=\"" + vmlId + "\"/>";
             int at = legacyDrawingPlace(xml);
-            edits.put(at, new String[] {String.valueOf(at), legacy});
+            edits.put(at, new Edit(at, legacy));
         }
         StringBuilder part = new StringBuilder(XML_HEADER).append("<comments xmlns=\"").append(MAIN)
                 .append("\"><authors><author>").append(WorkbookFiller.AUTHOR).append("</author></authors><commentList>");
@@ -745,18 +751,18 @@ final class PatchedWorkbook implements Form {
                 + " path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
                 + "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>");
         int shape = 0;
-        for (String[] comment : comments) {
-            int row = Integer.parseInt(comment[1]);
-            int column = Integer.parseInt(comment[2]);
-            part.append("<comment ref=\"").append(comment[0]).append("\" authorId=\"0\"><text><t xml:space=\"preserve\">")
-                    .append(XmlText.text(comment[3])).append("</t></text></comment>");
+        for (Note comment : comments) {
+            int row = comment.spot().row();
+            int column = comment.spot().column();
+            part.append("<comment ref=\"").append(comment.spot().address()).append("\" authorId=\"0\"><text><t xml:space=\"preserve\">")
+                    .append(XmlText.text(comment.text())).append("</t></text></comment>");
             vml.append("<v:shape id=\"_x0000_s").append(sheetNumber * 1024 + (++shape))
                     .append("\" type=\"#_x0000_t202\" style=\"position:absolute;visibility:hidden\" fillcolor=\"#ffffe1\""
                             + " o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\""
                             + " obscured=\"t\"/><v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"/>"
                             + "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>")
                     .append(column + 1).append(", 0, ").append(row).append(", 0, ").append(column + 5).append(", 0, ")
-                    .append(Completion.commentLastRow(row, comment[3])).append(", 0</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>")
+                    .append(Completion.commentLastRow(row, comment.text())).append(", 0</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>")
                     .append(row).append("</x:Row><x:Column>").append(column).append("</x:Column></x:ClientData></v:shape>");
         }
         part.append("</commentList></comments>");
@@ -940,16 +946,14 @@ final class PatchedWorkbook implements Form {
         private final Map<String, byte[]> written;
         private String workbook;
         private String rels;
-        private final List<String[]> sheetList = new ArrayList<>(); // element, name, part
+        private final List<SheetEntry> sheetList;
         private final List<String> definedNames = new ArrayList<>();
 
         Names(Map<String, byte[]> written) {
             this.written = written;
             this.workbook = new String(written.get("xl/workbook.xml"), StandardCharsets.UTF_8);
             this.rels = new String(written.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8);
-            for (SheetEntry sheet : sheets) {
-                sheetList.add(new String[] {sheet.element(), sheet.name(), sheet.part()});
-            }
+            this.sheetList = new ArrayList<>(sheets);
             Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
             for (Span name : XmlText.elements(workbook, "definedName", names.start() + "<definedNames".length(),
                     names.end())) {
@@ -959,7 +963,7 @@ final class PatchedWorkbook implements Form {
 
         int sheetIndex(String name) {
             for (int i = 0; i < sheetList.size(); i++) {
-                if (sheetList.get(i)[1].equals(name)) {
+                if (sheetList.get(i).name().equals(name)) {
                     return i;
                 }
             }
@@ -971,20 +975,21 @@ final class PatchedWorkbook implements Form {
         }
 
         String part(String name) {
-            return sheetList.get(sheetIndex(name))[2];
+            return sheetList.get(sheetIndex(name)).part();
         }
 
         void insertSheet(int index, String name, boolean veryHidden, ContentTypes types) {
             String part = freeName(written, "xl/worksheets/sheet", ".xml");
             String id = freeId(relationships(rels).keySet(), 0);
             int sheetId = 0;
-            for (String[] sheet : sheetList) {
-                sheetId = Math.max(sheetId, Integer.parseInt(XmlText.element(sheet[0], "sheet", 0, sheet[0].length())
+            for (SheetEntry sheet : sheetList) {
+                sheetId = Math.max(sheetId, Integer.parseInt(XmlText.element(sheet.element(), "sheet", 0,
+                        sheet.element().length())
                         .attributes().getOrDefault("sheetId", "0")));
             }
             String element = "<sheet name=\"" + XmlText.attribute(name) + "\" sheetId=\"" + (sheetId + 1) + "\""
                     + (veryHidden ? " state=\"veryHidden\"" : "") + " r:id=\"" + id + "\"/>";
-            sheetList.add(index, new String[] {element, name, part});
+            sheetList.add(index, new SheetEntry(element, name, id, part));
             int close = rels.lastIndexOf("</Relationships>");
             rels = rels.substring(0, close) + "<Relationship Id=\"" + id + "\" Type=\"" + RELATIONSHIPS
                     + "/worksheet\" Target=\"" + part.substring("xl/".length()) + "\"/>" + rels.substring(close);
@@ -993,18 +998,18 @@ final class PatchedWorkbook implements Form {
         }
 
         void removeSheet(int index, ContentTypes types) {
-            String[] sheet = sheetList.remove(index);
-            String id = XmlText.element(sheet[0], "sheet", 0, sheet[0].length()).attributes().get("r:id");
-            removeRelationship(id);
-            written.put(sheet[2], null);
-            types.remove("/" + sheet[2]);
+            SheetEntry sheet = sheetList.remove(index);
+            removeRelationship(sheet.relId());
+            written.put(sheet.part(), null);
+            types.remove("/" + sheet.part());
             definedNames.removeIf(n -> String.valueOf(index).equals(scope(n)));
             shiftScoped(index + 1, -1);
         }
 
         void veryHidden(int index) {
-            String[] sheet = sheetList.get(index);
-            sheet[0] = XmlText.withAttribute(sheet[0], "state", "veryHidden");
+            SheetEntry sheet = sheetList.get(index);
+            sheetList.set(index, new SheetEntry(XmlText.withAttribute(sheet.element(), "state", "veryHidden"), sheet.name(),
+                    sheet.relId(), sheet.part()));
         }
 
         void dropCalcChain(ContentTypes types) {
@@ -1063,7 +1068,7 @@ final class PatchedWorkbook implements Form {
         void store() {
             Span list = XmlText.element(workbook, "sheets", 0, workbook.length());
             StringBuilder sheetsXml = new StringBuilder("<sheets>");
-            sheetList.forEach(s -> sheetsXml.append(s[0]));
+            sheetList.forEach(sheet -> sheetsXml.append(sheet.element()));
             workbook = workbook.substring(0, list.start()) + sheetsXml.append("</sheets>") + workbook.substring(list.end());
             Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
             workbook = workbook.substring(0, names.start()) + "<definedNames>" + String.join("", definedNames)

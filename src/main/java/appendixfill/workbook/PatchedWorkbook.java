@@ -356,7 +356,7 @@ final class PatchedWorkbook implements Form {
                     || element.contains("t=\"dataTable\"")) {
                 throw new Declined("shared or array formula at " + address);
             }
-            if (Integer.parseInt(cell.attributes().getOrDefault("s", "0").trim()) >= styles) {
+            if (style(cell) >= styles) {
                 throw new Declined("unknown style at " + address);
             }
         }
@@ -549,38 +549,8 @@ final class PatchedWorkbook implements Form {
         // VML drawings number their shapes in blocks of 1024 that must not overlap in a workbook.
         int sheetNumber = drawingBlocksInUse();
         for (FormSheet sheet : formSheets.values()) {
-            sheetNumber++;
-            String sheetName = sheetName(sheet);
-            TreeMap<Integer, Edit> edits = new TreeMap<>();
-            List<Note> comments = new ArrayList<>();
-            for (Completion.Change change : changes) {
-                Spot spot = cells.get(change.code());
-                if (!spot.sheet().equals(sheetName)) {
-                    continue;
-                }
-                Span span = sheet.cells().get(spot.address());
-                String element = span.in(sheet.xml());
-                int style = styles.shaded(Integer.parseInt(span.attributes().getOrDefault("s", "0").trim()),
-                        change.shade());
-                edits.put(span.start(), new Edit(span.end(), cell(spot.address(), style, element, change.content())));
-                if (change.comment() != null) {
-                    comments.add(new Note(spot, change.comment()));
-                }
-            }
-            for (Map.Entry<String, Spot> title : titles.entrySet()) {
-                if (title.getValue().sheet().equals(sheetName)) {
-                    Span span = sheet.cells().get(title.getValue().address());
-                    String element = span.in(sheet.xml());
-                    edits.put(span.start(), new Edit(span.end(), cell(title.getValue().address(),
-                            Integer.parseInt(span.attributes().getOrDefault("s", "0").trim()), element,
-                            new Completion.Canonical(new Typed.Text(titleTexts.get(title.getKey()))))));
-                }
-            }
-            String xml = sheet.xml();
-            if (!comments.isEmpty() || sheet.commentsPart().isPresent()) {
-                xml = comment(written, types, sheet, xml, edits, comments, sheetNumber);
-            }
-            written.put(sheet.part(), apply(xml, edits).getBytes(StandardCharsets.UTF_8));
+            written.put(sheet.part(), patchSheet(sheet, ++sheetNumber, changes, styles, titleTexts, written, types)
+                    .getBytes(StandardCharsets.UTF_8));
         }
 
         String findingsXml = findingsSheet(assessment, summary, styles.bold(), styles.wrapped());
@@ -656,6 +626,42 @@ final class PatchedWorkbook implements Form {
         return highest;
     }
 
+    /** One form sheet with its cells rewritten, their styles shaded, and its comments written beside it. */
+    private String patchSheet(FormSheet sheet, int sheetNumber, List<Completion.Change> changes, StylePatch styles,
+            Map<String, String> titleTexts, Map<String, byte[]> written, ContentTypes types) {
+        String sheetName = sheetName(sheet);
+        TreeMap<Integer, Edit> edits = new TreeMap<>();
+        List<Note> comments = new ArrayList<>();
+        for (Completion.Change change : changes) {
+            Spot spot = cells.get(change.code());
+            if (!spot.sheet().equals(sheetName)) {
+                continue;
+            }
+            Span span = sheet.cells().get(spot.address());
+            int style = styles.shaded(style(span), change.shade());
+            edits.put(span.start(), new Edit(span.end(), cell(spot.address(), style, span.in(sheet.xml()),
+                    change.content())));
+            if (change.comment() != null) {
+                comments.add(new Note(spot, change.comment()));
+            }
+        }
+        for (Map.Entry<String, Spot> title : titles.entrySet()) {
+            if (title.getValue().sheet().equals(sheetName)) {
+                Span span = sheet.cells().get(title.getValue().address());
+                edits.put(span.start(), new Edit(span.end(), cell(title.getValue().address(), style(span),
+                        span.in(sheet.xml()), new Completion.Canonical(new Typed.Text(titleTexts.get(title.getKey()))))));
+            }
+        }
+        if (!comments.isEmpty() || sheet.commentsPart().isPresent()) {
+            comment(written, types, sheet, edits, comments, sheetNumber);
+        }
+        return apply(sheet.xml(), edits);
+    }
+
+    private static int style(Span cell) {
+        return Integer.parseInt(cell.attributes().getOrDefault("s", "0").trim());
+    }
+
     private String sheetName(FormSheet sheet) {
         return sheets.stream().filter(s -> s.part().equals(sheet.part())).findFirst().orElseThrow().name();
     }
@@ -712,8 +718,9 @@ final class PatchedWorkbook implements Form {
      * Writes the sheet's comments part and its VML drawing (new, or in place of the tool's own from
      * an earlier fill), and the sheet's legacyDrawing element when it has none yet.
      */
-    private String comment(Map<String, byte[]> written, ContentTypes types, FormSheet sheet, String xml,
-            TreeMap<Integer, Edit> edits, List<Note> comments, int sheetNumber) {
+    private void comment(Map<String, byte[]> written, ContentTypes types, FormSheet sheet, TreeMap<Integer, Edit> edits,
+            List<Note> comments, int sheetNumber) {
+        String xml = sheet.xml();
         String commentsPart = sheet.commentsPart().orElse(null);
         String vmlPart = sheet.vmlPart().orElse(null);
         if (commentsPart == null) {
@@ -769,7 +776,6 @@ final class PatchedWorkbook implements Form {
         vml.append("</xml>");
         written.put(commentsPart, part.toString().getBytes(StandardCharsets.UTF_8));
         written.put(vmlPart, vml.toString().getBytes(StandardCharsets.UTF_8));
-        return xml;
     }
 
     /** Where a worksheet's legacyDrawing goes: before the elements the schema puts after it. */

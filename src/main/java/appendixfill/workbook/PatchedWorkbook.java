@@ -1,5 +1,19 @@
 package appendixfill.workbook;
 
+import static appendixfill.workbook.OpcPackage.COMMENTS_TYPE;
+import static appendixfill.workbook.OpcPackage.MAIN;
+import static appendixfill.workbook.OpcPackage.RELATIONSHIPS;
+import static appendixfill.workbook.OpcPackage.WORKBOOK_TYPE;
+import static appendixfill.workbook.OpcPackage.XML_HEADER;
+import static appendixfill.workbook.OpcPackage.freeId;
+import static appendixfill.workbook.OpcPackage.freeName;
+import static appendixfill.workbook.OpcPackage.relationships;
+import static appendixfill.workbook.OpcPackage.relative;
+import static appendixfill.workbook.OpcPackage.relsOf;
+import static appendixfill.workbook.OpcPackage.resolve;
+import static appendixfill.workbook.OpcPackage.target;
+import static appendixfill.workbook.OpcPackage.text;
+
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
 import appendixfill.indicator.Indicator;
@@ -11,10 +25,10 @@ import appendixfill.input.UnusableInput;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import appendixfill.rule.Interpretation;
+import appendixfill.workbook.OpcPackage.ContentTypes;
 import appendixfill.workbook.StreamedWorkbook.RawCell;
 import appendixfill.workbook.XmlText.Span;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A workbook of the tool's template, completed by rewriting its own XML: every part the officer's
@@ -51,18 +62,6 @@ final class PatchedWorkbook implements Form {
             super(why, null, false, false);
         }
     }
-
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static final String WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-    private static final String WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-    private static final String COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
-    private static final String VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
-    private static final String XML_HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-    /** The time every part of a completed workbook carries (the zip's own field; Excel writes the same). */
-    private static final java.time.LocalDateTime PART_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
-    /** A part larger than this is not a form: POI's reader says what it is. */
-    private static final int MAX_PART = 16 << 20;
 
     /** A named cell: its sheet, address (D9), and 0-based row and column. */
     record Spot(String sheet, String address, int row, int column) {
@@ -88,16 +87,13 @@ final class PatchedWorkbook implements Form {
         }
     }
 
-    /** A sheet of workbook.xml: its element as written, name, relationship and part. */
-    private record SheetEntry(String element, String name, String relId, String part) {
-    }
 
     /** One change to a part's text: what stands from a start offset (the map's key) to {@code end} becomes {@code text}. */
     private record Edit(int end, String text) {
     }
 
     /** A comment the fill writes: its cell and text. */
-    private record Note(Spot spot, String text) {
+    record Note(Spot spot, String text) {
     }
 
     /** A worksheet the fill rewrites cells of: its XML and where each cell's element is. */
@@ -108,7 +104,7 @@ final class PatchedWorkbook implements Form {
     private final Path file;
     private final Catalogue catalogue;
     private final LinkedHashMap<String, byte[]> parts;
-    private final List<SheetEntry> sheets;
+    private final List<WorkbookXml.Sheet> sheets;
     private final Map<String, Spot> cells;
     private final Map<String, Spot> titles;
     private final Map<String, FormSheet> formSheets;
@@ -118,7 +114,7 @@ final class PatchedWorkbook implements Form {
     private final String stylesPart;
 
     private PatchedWorkbook(Path file, Catalogue catalogue, LinkedHashMap<String, byte[]> parts,
-            List<SheetEntry> sheets, Map<String, Spot> cells,
+            List<WorkbookXml.Sheet> sheets, Map<String, Spot> cells,
             Map<String, Spot> titles, Map<String, FormSheet> formSheets, Map<String, Typed> typed,
             Map<String, String> notes, Ledger ledger, String stylesPart) {
         this.file = file;
@@ -158,7 +154,7 @@ final class PatchedWorkbook implements Form {
         if (name.startsWith("~$") || !Files.isRegularFile(file)) {
             throw new Declined("not a workbook file");
         }
-        LinkedHashMap<String, byte[]> parts = parts(file);
+        LinkedHashMap<String, byte[]> parts = OpcPackage.read(file);
         String types = text(parts, "[Content_Types].xml");
         boolean plainWorkbook = XmlText.elements(types, "Override", 0, types.length()).stream()
                 .anyMatch(o -> "/xl/workbook.xml".equals(o.attributes().get("PartName"))
@@ -175,7 +171,7 @@ final class PatchedWorkbook implements Form {
             throw new Declined("no <definedNames>");
         }
         Map<String, Span> rels = relationships(workbookRels);
-        List<SheetEntry> sheets = sheets(workbook, rels);
+        List<WorkbookXml.Sheet> sheets = WorkbookXml.sheets(workbook, rels);
         Map<String, String> names = new HashMap<>();
         for (Span definedName : XmlText.elements(workbook, "definedName", 0, workbook.length())) {
             String text = definedName.in(workbook);
@@ -216,7 +212,7 @@ final class PatchedWorkbook implements Form {
 
         Map<String, FormSheet> formSheets = new LinkedHashMap<>();
         Map<String, RawCell> raw = new HashMap<>();
-        for (SheetEntry sheet : sheets) {
+        for (WorkbookXml.Sheet sheet : sheets) {
             // The cells the fill rewrites must be there; a note's cell may be absent.
             java.util.Set<String> rewritten = new java.util.HashSet<>();
             Map<String, String> wanted = new HashMap<>();
@@ -244,7 +240,7 @@ final class PatchedWorkbook implements Form {
         }
 
         Map<String, RawCell> ledgerCells = new HashMap<>();
-        SheetEntry ledgerSheet = sheets.stream().filter(s -> s.name().equals(Layout.LEDGER_SHEET)).findFirst()
+        WorkbookXml.Sheet ledgerSheet = sheets.stream().filter(s -> s.name().equals(Layout.LEDGER_SHEET)).findFirst()
                 .orElse(null);
         if (ledgerSheet != null && !SheetScanner.scan(parts.get(ledgerSheet.part()), null, ledgerCells, true)) {
             throw new Declined("ledger not scanned");
@@ -268,52 +264,7 @@ final class PatchedWorkbook implements Form {
                 Collections.unmodifiableMap(typed), Collections.unmodifiableMap(notes), ledger, stylesPart);
     }
 
-    /** Every part of the zip, in its order, read into memory (a form is some 150 kB). */
-    private static LinkedHashMap<String, byte[]> parts(Path file) throws IOException, Declined {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(4);
-            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
-                throw new Declined("not a zip");
-            }
-        }
-        LinkedHashMap<String, byte[]> parts = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readNBytes(MAX_PART + 1);
-                    if (bytes.length > MAX_PART || parts.put(entry.getName(), bytes) != null) {
-                        throw new Declined("part too large or twice: " + entry.getName());
-                    }
-                }
-            }
-        }
-        return parts;
-    }
-
-    /** The sheets of workbook.xml, in order, each with its worksheet part. */
-    private static List<SheetEntry> sheets(String workbook, Map<String, Span> rels) throws Declined {
-        Span sheetList = XmlText.element(workbook, "sheets", 0, workbook.length());
-        if (sheetList == null) {
-            throw new Declined("no <sheets>");
-        }
-        List<SheetEntry> sheets = new ArrayList<>();
-        for (Span sheet : XmlText.elements(workbook, "sheet", sheetList.start() + "<sheets".length(), sheetList.end())) {
-            String relId = sheet.attributes().get("r:id");
-            Span rel = rels.get(relId);
-            if (rel == null || !rel.attributes().getOrDefault("Type", "").endsWith("/worksheet")) {
-                throw new Declined("sheet without a worksheet part: " + sheet.attributes().get("name"));
-            }
-            sheets.add(new SheetEntry(sheet.in(workbook), sheet.attributes().get("name"), relId,
-                    resolve("xl/", rel.attributes().get("Target"))));
-        }
-        return sheets;
-    }
-
-    private static Spot spot(String formula, List<SheetEntry> sheets) {
+    private static Spot spot(String formula, List<WorkbookXml.Sheet> sheets) {
         StreamedWorkbook.NamedCell named = StreamedWorkbook.reference(formula);
         if (named == null || sheets.stream().noneMatch(s -> s.name().equals(named.sheet()))) {
             return null;
@@ -322,7 +273,7 @@ final class PatchedWorkbook implements Form {
     }
 
     /** Checks one form sheet and finds the elements of the cells the fill may rewrite. */
-    private static FormSheet formSheet(Map<String, byte[]> parts, SheetEntry sheet, java.util.Set<String> rewritten,
+    private static FormSheet formSheet(Map<String, byte[]> parts, WorkbookXml.Sheet sheet, java.util.Set<String> rewritten,
             int styles) throws Declined {
         String xml = text(parts, sheet.part());
         requireNamespaces(xml, sheet.part(), "worksheet");
@@ -429,55 +380,6 @@ final class PatchedWorkbook implements Form {
         return text.toString();
     }
 
-    /** Relationships by id. */
-    private static Map<String, Span> relationships(String xml) {
-        Map<String, Span> rels = new LinkedHashMap<>();
-        for (Span rel : XmlText.elements(xml, "Relationship", 0, xml.length())) {
-            rels.put(rel.attributes().get("Id"), rel);
-        }
-        return rels;
-    }
-
-    /** The target of the first internal relationship of a type (named by its last segment). */
-    private static Optional<String> target(Map<String, Span> rels, String type) {
-        for (Span rel : rels.values()) {
-            if (rel.attributes().getOrDefault("Type", "").endsWith(type)
-                    && !"External".equals(rel.attributes().get("TargetMode"))) {
-                return Optional.ofNullable(rel.attributes().get("Target"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A relationship target as a zip entry name, from the folder of the part that points at it. */
-    private static String resolve(String folder, String target) {
-        if (target.startsWith("/")) {
-            return target.substring(1);
-        }
-        java.util.Deque<String> path = new java.util.ArrayDeque<>();
-        for (String segment : (folder + target).split("/")) {
-            if (segment.equals("..")) {
-                path.pollLast();
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                path.addLast(segment);
-            }
-        }
-        return String.join("/", path);
-    }
-
-    private static String relsOf(String part) {
-        int slash = part.lastIndexOf('/');
-        return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
-    }
-
-    private static String text(Map<String, byte[]> parts, String name) throws Declined {
-        byte[] bytes = parts.get(name);
-        if (bytes == null) {
-            throw new Declined("no part " + name);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
     @Override
     public Path file() {
         return file;
@@ -543,7 +445,7 @@ final class PatchedWorkbook implements Form {
         Document document = Document.of(assessment.figures());
         Map<String, String> titleTexts = Map.of(Layout.TITLE_PERIOD_NAME, document.appendixPeriodLine(),
                 Layout.TITLE_ATTACHED_NAME, document.appendixAttachedLine());
-        Names names = new Names(written);
+        WorkbookXml names = new WorkbookXml(written, sheets);
         ContentTypes types = new ContentTypes(new String(written.get("[Content_Types].xml"), StandardCharsets.UTF_8));
 
         // VML drawings number their shapes in blocks of 1024 that must not overlap in a workbook.
@@ -553,7 +455,8 @@ final class PatchedWorkbook implements Form {
                     .getBytes(StandardCharsets.UTF_8));
         }
 
-        String findingsXml = findingsSheet(assessment, summary, styles.bold(), styles.wrapped());
+        String findingsXml = AddedParts.findingsSheet(assessment, summary, styles.bold(), styles.wrapped(),
+                this::address);
         int findingsIndex = names.sheetIndex(Layout.FINDINGS_SHEET);
         if (findingsIndex < 0) {
             names.insertSheet(1, Layout.FINDINGS_SHEET, false, types);
@@ -578,31 +481,14 @@ final class PatchedWorkbook implements Form {
             } else {
                 names.veryHidden(ledgerIndex); // LibreOffice saves it as merely hidden
             }
-            written.put(names.part(Layout.LEDGER_SHEET), ledgerSheet().getBytes(StandardCharsets.UTF_8));
+            written.put(names.part(Layout.LEDGER_SHEET), AddedParts.ledgerSheet(ledger).getBytes(StandardCharsets.UTF_8));
         }
         names.dropCalcChain(types);
         names.store();
         written.put(stylesPart, styles.patched().getBytes(StandardCharsets.UTF_8));
         written.put("[Content_Types].xml", types.xml.getBytes(StandardCharsets.UTF_8));
 
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            // The fastest compression: a completed workbook is some 10 % larger, and written in a
-            // third of the time (a good part of each workbook's time in a batch).
-            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            for (Map.Entry<String, byte[]> part : written.entrySet()) {
-                if (part.getValue() == null) {
-                    continue;
-                }
-                ZipEntry entry = new ZipEntry(part.getKey());
-                // As Excel dates its parts; a time of now would start the time-zone machinery.
-                entry.setTimeLocal(PART_TIME);
-                zip.putNextEntry(entry);
-                zip.write(part.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return OpcPackage.zip(written);
     }
 
     /** The highest block of shape numbers other VML drawings of the workbook use. */
@@ -749,33 +635,8 @@ final class PatchedWorkbook implements Form {
             int at = legacyDrawingPlace(xml);
             edits.put(at, new Edit(at, legacy));
         }
-        StringBuilder part = new StringBuilder(XML_HEADER).append("<comments xmlns=\"").append(MAIN)
-                .append("\"><authors><author>").append(WorkbookFiller.AUTHOR).append("</author></authors><commentList>");
-        StringBuilder vml = new StringBuilder("<xml xmlns:v=\"urn:schemas-microsoft-com:vml\""
-                + " xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
-                + "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"" + sheetNumber + "\"/></o:shapelayout>"
-                + "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\""
-                + " path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
-                + "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>");
-        int shape = 0;
-        for (Note comment : comments) {
-            int row = comment.spot().row();
-            int column = comment.spot().column();
-            part.append("<comment ref=\"").append(comment.spot().address()).append("\" authorId=\"0\"><text><t xml:space=\"preserve\">")
-                    .append(XmlText.text(comment.text())).append("</t></text></comment>");
-            vml.append("<v:shape id=\"_x0000_s").append(sheetNumber * 1024 + (++shape))
-                    .append("\" type=\"#_x0000_t202\" style=\"position:absolute;visibility:hidden\" fillcolor=\"#ffffe1\""
-                            + " o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\""
-                            + " obscured=\"t\"/><v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"/>"
-                            + "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>")
-                    .append(column + 1).append(", 0, ").append(row).append(", 0, ").append(column + 5).append(", 0, ")
-                    .append(Completion.commentLastRow(row, comment.text())).append(", 0</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>")
-                    .append(row).append("</x:Row><x:Column>").append(column).append("</x:Column></x:ClientData></v:shape>");
-        }
-        part.append("</commentList></comments>");
-        vml.append("</xml>");
-        written.put(commentsPart, part.toString().getBytes(StandardCharsets.UTF_8));
-        written.put(vmlPart, vml.toString().getBytes(StandardCharsets.UTF_8));
+        written.put(commentsPart, AddedParts.comments(comments).getBytes(StandardCharsets.UTF_8));
+        written.put(vmlPart, AddedParts.vml(comments, sheetNumber).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Where a worksheet's legacyDrawing goes: before the elements the schema puts after it. */
@@ -791,296 +652,5 @@ final class PatchedWorkbook implements Form {
         return at;
     }
 
-    private static String relative(String folder, String part) {
-        String[] from = folder.split("/");
-        String[] to = part.split("/");
-        int common = 0;
-        while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) {
-            common++;
-        }
-        StringBuilder path = new StringBuilder();
-        for (int i = common; i < from.length; i++) {
-            if (!from[i].isEmpty()) {
-                path.append("../");
-            }
-        }
-        for (int i = common; i < to.length; i++) {
-            path.append(to[i]).append(i < to.length - 1 ? "/" : "");
-        }
-        return path.toString();
-    }
 
-    private static String freeName(Map<String, byte[]> parts, String prefix, String suffix) {
-        for (int n = 1; ; n++) {
-            String name = prefix + n + suffix;
-            if (!parts.containsKey(name)) {
-                parts.put(name, new byte[0]);
-                return name;
-            }
-        }
-    }
-
-    private static String freeId(java.util.Collection<String> ids, int skip) {
-        int found = 0;
-        for (int n = 1; ; n++) {
-            if (!ids.contains("rId" + n) && found++ == skip) {
-                return "rId" + n;
-            }
-        }
-    }
-
-    /** The findings sheet, as {@link WorkbookFiller} writes it. */
-    private String findingsSheet(Assessment assessment, String summary, int bold, int wrapped) {
-        int[] widths = Completion.FINDINGS_WIDTHS;
-        int last = Completion.FINDINGS_FIRST_ROW + assessment.findings().size();
-        StringBuilder xml = new StringBuilder(XML_HEADER).append("<worksheet xmlns=\"").append(MAIN)
-                .append("\" xmlns:r=\"").append(RELATIONSHIPS).append("\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
-                .append("<dimension ref=\"A1:F").append(Math.max(last, Completion.FINDINGS_HEADER_ROW + 1)).append("\"/>")
-                .append("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"3\" topLeftCell=\"A4\""
-                        + " activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\"/></sheetView></sheetViews>")
-                .append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
-        for (int i = 0; i < widths.length; i++) {
-            xml.append("<col min=\"").append(i + 1).append("\" max=\"").append(i + 1).append("\" width=\"")
-                    .append(widths[i]).append("\" customWidth=\"1\"/>");
-        }
-        xml.append("</cols><sheetData>");
-        xml.append("<row r=\"1\">").append(inline("A1", bold, summary)).append("</row>");
-        xml.append("<row r=\"").append(Completion.FINDINGS_HEADER_ROW + 1).append("\">");
-        List<String> header = Completion.FINDINGS_HEADER;
-        for (int i = 0; i < header.size(); i++) {
-            xml.append(inline(Spot.address(Completion.FINDINGS_HEADER_ROW, i), bold, header.get(i)));
-        }
-        xml.append("</row>");
-        StringBuilder links = new StringBuilder();
-        int row = Completion.FINDINGS_FIRST_ROW;
-        for (Finding finding : assessment.findings()) {
-            String address = address(finding.code());
-            List<String> values = Completion.findingRow(row - Completion.FINDINGS_HEADER_ROW, finding, address);
-            // In twentieths of a point, as a row's height is kept.
-            double height = (short) (Layout.heightFor(finding.message(), widths[Completion.FINDINGS_MESSAGE_COLUMN], 12)
-                    * 20) / 20.0;
-            xml.append("<row r=\"").append(row + 1).append("\" ht=\"").append(height).append("\" customHeight=\"1\">");
-            for (int i = 0; i < values.size(); i++) {
-                xml.append(inline(Spot.address(row, i), wrapped, values.get(i)));
-            }
-            xml.append("</row>");
-            if (!address.isEmpty()) {
-                String target = "'" + address.replace("!", "'!");
-                links.append("<hyperlink ref=\"").append(Spot.address(row, 3)).append("\" location=\"")
-                        .append(XmlText.attribute(target)).append("\" display=\"").append(XmlText.attribute(target))
-                        .append("\"/>");
-            }
-            row++;
-        }
-        xml.append("</sheetData><autoFilter ref=\"A").append(Completion.FINDINGS_HEADER_ROW + 1).append(":F")
-                .append(Math.max(Completion.FINDINGS_HEADER_ROW + 1, last)).append("\"/>");
-        if (links.length() > 0) {
-            xml.append("<hyperlinks>").append(links).append("</hyperlinks>");
-        }
-        xml.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
-                .append("<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"landscape\"/>")
-                .append("</worksheet>");
-        return xml.toString();
-    }
-
-    /** The ledger sheet, as {@link Ledger#write} writes it. */
-    private String ledgerSheet() {
-        StringBuilder xml = new StringBuilder(XML_HEADER).append("<worksheet xmlns=\"").append(MAIN)
-                .append("\"><sheetData><row r=\"1\">").append(inline("A1", 0, "code")).append(inline("B1", 0, "typed"))
-                .append(inline("C1", 0, "written")).append("</row>");
-        int row = 2;
-        for (Map.Entry<String, Ledger.Entry> entry : ledger.entries().entrySet()) {
-            xml.append("<row r=\"").append(row).append("\">").append(inline("A" + row, 0, entry.getKey()))
-                    .append(inline("B" + row, 0, entry.getValue().original()))
-                    .append(inline("C" + row, 0, entry.getValue().written())).append("</row>");
-            row++;
-        }
-        return xml.append("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\""
-                + " header=\"0.3\" footer=\"0.3\"/></worksheet>").toString();
-    }
-
-    private static String inline(String address, int style, String text) {
-        return "<c r=\"" + address + "\"" + (style == 0 ? "" : " s=\"" + style + "\"")
-                + " t=\"inlineStr\"><is><t xml:space=\"preserve\">" + XmlText.text(text) + "</t></is></c>";
-    }
-
-    /** The content types part, with the overrides a fill adds or removes. */
-    private static final class ContentTypes {
-        String xml;
-
-        ContentTypes(String xml) {
-            this.xml = xml;
-        }
-
-        void override(String part, String type) {
-            boolean known = XmlText.elements(xml, "Override", 0, xml.length()).stream()
-                    .anyMatch(o -> part.equals(o.attributes().get("PartName")));
-            if (!known) {
-                add("<Override PartName=\"" + XmlText.attribute(part) + "\" ContentType=\"" + type + "\"/>");
-            }
-        }
-
-        void remove(String part) {
-            for (Span o : XmlText.elements(xml, "Override", 0, xml.length())) {
-                if (part.equals(o.attributes().get("PartName"))) {
-                    xml = xml.substring(0, o.start()) + xml.substring(o.end());
-                    return;
-                }
-            }
-        }
-
-        void vml() {
-            boolean known = XmlText.elements(xml, "Default", 0, xml.length()).stream()
-                    .anyMatch(d -> "vml".equalsIgnoreCase(d.attributes().get("Extension")));
-            if (!known) {
-                add("<Default Extension=\"vml\" ContentType=\"" + VML_TYPE + "\"/>");
-            }
-        }
-
-        private void add(String element) {
-            int close = xml.lastIndexOf("</Types>");
-            xml = xml.substring(0, close) + element + xml.substring(close);
-        }
-    }
-
-    /**
-     * workbook.xml and its relationships as a fill changes them: the findings sheet and the ledger
-     * added or removed, the names scoped to a sheet kept on their sheet, the calculation chain
-     * dropped (Excel rebuilds it; one naming a cell that no longer holds a formula is an error).
-     */
-    private final class Names {
-        private final Map<String, byte[]> written;
-        private String workbook;
-        private String rels;
-        private final List<SheetEntry> sheetList;
-        private final List<String> definedNames = new ArrayList<>();
-
-        Names(Map<String, byte[]> written) {
-            this.written = written;
-            this.workbook = new String(written.get("xl/workbook.xml"), StandardCharsets.UTF_8);
-            this.rels = new String(written.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8);
-            this.sheetList = new ArrayList<>(sheets);
-            Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
-            for (Span name : XmlText.elements(workbook, "definedName", names.start() + "<definedNames".length(),
-                    names.end())) {
-                definedNames.add(name.in(workbook));
-            }
-        }
-
-        int sheetIndex(String name) {
-            for (int i = 0; i < sheetList.size(); i++) {
-                if (sheetList.get(i).name().equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        int sheetCount() {
-            return sheetList.size();
-        }
-
-        String part(String name) {
-            return sheetList.get(sheetIndex(name)).part();
-        }
-
-        void insertSheet(int index, String name, boolean veryHidden, ContentTypes types) {
-            String part = freeName(written, "xl/worksheets/sheet", ".xml");
-            String id = freeId(relationships(rels).keySet(), 0);
-            int sheetId = 0;
-            for (SheetEntry sheet : sheetList) {
-                sheetId = Math.max(sheetId, Integer.parseInt(XmlText.element(sheet.element(), "sheet", 0,
-                        sheet.element().length())
-                        .attributes().getOrDefault("sheetId", "0")));
-            }
-            String element = "<sheet name=\"" + XmlText.attribute(name) + "\" sheetId=\"" + (sheetId + 1) + "\""
-                    + (veryHidden ? " state=\"veryHidden\"" : "") + " r:id=\"" + id + "\"/>";
-            sheetList.add(index, new SheetEntry(element, name, id, part));
-            int close = rels.lastIndexOf("</Relationships>");
-            rels = rels.substring(0, close) + "<Relationship Id=\"" + id + "\" Type=\"" + RELATIONSHIPS
-                    + "/worksheet\" Target=\"" + part.substring("xl/".length()) + "\"/>" + rels.substring(close);
-            types.override("/" + part, WORKSHEET_TYPE);
-            shiftScoped(index, +1);
-        }
-
-        void removeSheet(int index, ContentTypes types) {
-            SheetEntry sheet = sheetList.remove(index);
-            removeRelationship(sheet.relId());
-            written.put(sheet.part(), null);
-            types.remove("/" + sheet.part());
-            definedNames.removeIf(n -> String.valueOf(index).equals(scope(n)));
-            shiftScoped(index + 1, -1);
-        }
-
-        void veryHidden(int index) {
-            SheetEntry sheet = sheetList.get(index);
-            sheetList.set(index, new SheetEntry(XmlText.withAttribute(sheet.element(), "state", "veryHidden"), sheet.name(),
-                    sheet.relId(), sheet.part()));
-        }
-
-        void dropCalcChain(ContentTypes types) {
-            for (Map.Entry<String, Span> rel : relationships(rels).entrySet()) {
-                if (rel.getValue().attributes().getOrDefault("Type", "").endsWith("/calcChain")) {
-                    String part = resolve("xl/", rel.getValue().attributes().get("Target"));
-                    removeRelationship(rel.getKey());
-                    written.put(part, null);
-                    types.remove("/" + part);
-                }
-            }
-        }
-
-        /** Sets a name scoped to one sheet, replacing it when there. */
-        void setLocalName(String name, int sheet, String reference, boolean hidden) {
-            definedNames.removeIf(n -> name.equals(XmlText.element(n, "definedName", 0, n.length()).attributes()
-                    .get("name")) && String.valueOf(sheet).equals(scope(n)));
-            definedNames.add("<definedName name=\"" + name + "\" localSheetId=\"" + sheet + "\""
-                    + (hidden ? " hidden=\"1\"" : "") + ">" + XmlText.text(reference) + "</definedName>");
-        }
-
-        private String scope(String definedName) {
-            return XmlText.element(definedName, "definedName", 0, definedName.length()).attributes().get("localSheetId");
-        }
-
-        /** Names scoped to sheets from {@code from} on follow their sheet when one is inserted or removed. */
-        private void shiftScoped(int from, int by) {
-            for (int i = 0; i < definedNames.size(); i++) {
-                String scope = scope(definedNames.get(i));
-                if (scope != null && Integer.parseInt(scope.trim()) >= from) {
-                    definedNames.set(i, XmlText.withAttribute(definedNames.get(i), "localSheetId",
-                            String.valueOf(Integer.parseInt(scope.trim()) + by)));
-                }
-            }
-            Span view = XmlText.element(workbook, "workbookView", 0, workbook.length());
-            if (view != null) {
-                String element = view.in(workbook);
-                for (String attribute : List.of("activeTab", "firstSheet")) {
-                    String value = view.attributes().get(attribute);
-                    if (value != null && Integer.parseInt(value.trim()) >= from) {
-                        element = XmlText.withAttribute(element, attribute,
-                                String.valueOf(Math.max(0, Integer.parseInt(value.trim()) + by)));
-                    }
-                }
-                workbook = workbook.substring(0, view.start()) + element + workbook.substring(view.end());
-            }
-        }
-
-        private void removeRelationship(String id) {
-            Span rel = relationships(rels).get(id);
-            if (rel != null) {
-                rels = rels.substring(0, rel.start()) + rels.substring(rel.end());
-            }
-        }
-
-        void store() {
-            Span list = XmlText.element(workbook, "sheets", 0, workbook.length());
-            StringBuilder sheetsXml = new StringBuilder("<sheets>");
-            sheetList.forEach(sheet -> sheetsXml.append(sheet.element()));
-            workbook = workbook.substring(0, list.start()) + sheetsXml.append("</sheets>") + workbook.substring(list.end());
-            Span names = XmlText.element(workbook, "definedNames", 0, workbook.length());
-            workbook = workbook.substring(0, names.start()) + "<definedNames>" + String.join("", definedNames)
-                    + "</definedNames>" + workbook.substring(names.end());
-            written.put("xl/workbook.xml", workbook.getBytes(StandardCharsets.UTF_8));
-            written.put("xl/_rels/workbook.xml.rels", rels.getBytes(StandardCharsets.UTF_8));
-        }
-    }
 }

@@ -81,6 +81,34 @@ class MainTest {
     }
 
     @Test
+    void aFolderIsFilledOnEveryCoreYetReportedInOrderEachWorkbookAsIfFilledAlone() throws IOException {
+        Path alone = Files.createDirectory(folder.resolve("alone"));
+        run(EXAMPLE.toString(), "--out", alone.toString());
+        Path batch = Files.createDirectory(folder.resolve("batch"));
+        List<String> names = List.of("a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e.xlsx", "f.xlsx", "g.xlsx", "h.xlsx");
+        for (String name : names) {
+            Files.copy(EXAMPLE, batch.resolve(name));
+        }
+        Files.writeString(batch.resolve("d.xlsx"), "STT;Nội dung");
+
+        CommandRun run = run(batch.toString());
+
+        assertEquals(2, run.exit(), "the worst of the workbooks: d.xlsx is unusable");
+        assertEquals(List.of("a.xlsx", "b.xlsx", "c.xlsx", "e.xlsx", "f.xlsx", "g.xlsx", "h.xlsx"), run.out().lines()
+                .filter(line -> line.endsWith(": xã Vũ Muộn, năm 2023")).map(line -> line.substring(0, line.indexOf(':')))
+                .toList());
+        assertTrue(run.err().startsWith("Tệp «" + batch.resolve("d.xlsx") + "»"), run.err());
+        assertEquals("Tổng cộng: 0 tệp không có lỗi, 7 tệp có lỗi số liệu, 1 tệp không dùng được.",
+                run.out().lines().reduce((first, second) -> second).orElse(""));
+        for (String name : List.of("a", "b", "c", "e", "f", "g", "h")) {
+            for (String output : List.of(".report.txt", ".values.csv", ".findings.csv", ".filled.xlsx")) {
+                assertArrayEquals(Files.readAllBytes(alone.resolve("vu-muon-nam-2023" + output)),
+                        Files.readAllBytes(batch.resolve(name + output)), name + output);
+            }
+        }
+    }
+
+    @Test
     void anArgumentFileListsWorkbooksWithVietnameseNames() throws IOException {
         Path input = Files.copy(EXAMPLE, folder.resolve("Vũ Muộn.xlsx"));
         Path list = Files.writeString(folder.resolve("danh-sach.txt"), "\"" + input + "\"\n",

@@ -56,11 +56,22 @@ final class Ledger {
     /** What the officer typed in the cell: the recorded original while the tool's content stands. */
     Typed original(String code, Typed current) {
         Entry entry = entries.get(code);
-        if (entry != null && entry.written().equals(Cells.encode(current))) {
+        if (entry != null && stillWritten(Cells.decode(entry.written()), current)) {
             return Cells.decode(entry.original());
         }
         entries.remove(code);
         return current;
+    }
+
+    /**
+     * True when the cell still holds what the tool wrote. A number is compared by its value: the
+     * tool writes 46 and the cell gives back 46.0 (a spreadsheet keeps a double).
+     */
+    private static boolean stillWritten(Typed written, Typed current) {
+        if (written instanceof Typed.Number number && current instanceof Typed.Number now) {
+            return number.number().compareTo(now.number()) == 0;
+        }
+        return Cells.encode(written).equals(Cells.encode(current));
     }
 
     /** The entries, code → what was typed and what was written, in the order recorded. */

@@ -2,6 +2,7 @@ package appendixfill.cli;
 
 import appendixfill.input.Language;
 import appendixfill.input.Message;
+import appendixfill.input.UnusableInput;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,6 +10,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,7 +41,14 @@ public final class Main {
      * code. The everyday fill is read by hand ({@link FillArguments}) so that no picocli class is
      * loaded; every other command line goes to picocli ({@link PicocliCommandLine}).
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] given, PrintWriter out, PrintWriter err) {
+        String[] args;
+        try {
+            args = commandFirst(WorkbookList.expand(given));
+        } catch (UnusableInput e) {
+            err.println(e.said().in(language(given)));
+            return ExitCode.UNUSABLE;
+        }
         Optional<FillArguments> fill = FillArguments.parse(args);
         if (fill.isEmpty()) {
             return PicocliCommandLine.create(out, err).execute(args);
@@ -48,6 +59,37 @@ public final class Main {
             // As picocli's execution-exception handler: it too sees exceptions, not errors.
             return internalError(e, args, err);
         }
+    }
+
+    /**
+     * The arguments with the command (template, consolidate) first: «--lang en consolidate DIR» is
+     * read as «consolidate --lang en DIR», since every command takes --lang and an officer puts it
+     * anywhere.
+     */
+    static String[] commandFirst(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (COMMANDS.contains(args[i]) && onlyLanguageBefore(args, i)) {
+                List<String> reordered = new ArrayList<>();
+                reordered.add(args[i]);
+                reordered.addAll(Arrays.asList(args).subList(0, i));
+                reordered.addAll(Arrays.asList(args).subList(i + 1, args.length));
+                return reordered.toArray(String[]::new);
+            }
+        }
+        return args;
+    }
+
+    private static final List<String> COMMANDS = List.of("template", "consolidate");
+
+    private static boolean onlyLanguageBefore(String[] args, int command) {
+        for (int i = 0; i < command; i++) {
+            if (args[i].equals("--lang") && i + 1 < command) {
+                i++;
+            } else if (!args[i].startsWith("--lang=")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A fault of the tool: the stack trace goes to a log file, the officer gets one line naming it. */

@@ -17,15 +17,28 @@ public final class PicocliCommandLine {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // List files (@danh-sach.txt) are read by WorkbookList, one whole name a line, before picocli.
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, args) -> {
             Language language = Main.language(args);
-            String said = language == Language.VI ? inVietnamese(ex) : ex.getMessage();
+            String said = invalidValue(ex).map(message -> message.in(language))
+                    .orElseGet(() -> language == Language.VI ? inVietnamese(ex) : ex.getMessage());
             ex.getCommandLine().getErr().println(Message.of("cli.usage", said).in(language));
             return ExitCode.UNUSABLE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
                 Main.internalError(ex, parseResult.originalArgs().toArray(String[]::new), commandLine.getErr()));
         return cli;
+    }
+
+    /** A value an option does not take («--lang fr»), said with the values it does take. */
+    private static java.util.Optional<Message> invalidValue(CommandLine.ParameterException ex) {
+        if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option && ex.getValue() != null
+                && String.valueOf(ex.getMessage()).startsWith("Invalid value for option")) {
+            return java.util.Optional.of(Message.of("cli.invalid-value", ex.getValue(), option.longestName(),
+                    option.paramLabel()));
+        }
+        return java.util.Optional.empty();
     }
 
     /** The command-line mistakes an officer makes, said in Vietnamese; others as picocli says them. */

@@ -109,6 +109,51 @@ class MainTest {
     }
 
     @Test
+    void aListFileNamesOneWholeWorkbookALineAsNotepadSavesIt() throws IOException {
+        Path first = Files.copy(EXAMPLE, folder.resolve("xã Vũ Muộn quý 3.xlsx"));
+        Path second = Files.copy(EXAMPLE, folder.resolve("phường Hà Cầu.xlsx"));
+        Path list = Files.writeString(folder.resolve("danh sách.txt"), "\uFEFF" + first + "\r\n\r\n# quý 3\r\n\""
+                + second + "\"\r\n", java.nio.charset.StandardCharsets.UTF_8);
+
+        CommandRun run = run("@" + list);
+
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("", run.err());
+        assertTrue(Files.exists(folder.resolve("xã Vũ Muộn quý 3.values.csv")));
+        assertTrue(Files.exists(folder.resolve("phường Hà Cầu.values.csv")));
+    }
+
+    @Test
+    void aMissingListFileIsRefusedSayingWhatAListFileIs() {
+        Path list = folder.resolve("khong-co.txt");
+
+        CommandRun run = run("@" + list);
+
+        assertEquals(2, run.exit());
+        assertEquals("Không tìm thấy tệp danh sách «" + list + "». Tệp danh sách là tệp văn bản UTF-8, mỗi dòng một tệp "
+                + "cần xử lý; dùng: appendix-fill @danh-sach.txt\n", run.err());
+    }
+
+    @Test
+    void theLanguageMayBeAskedBeforeTheCommand() {
+        Path missing = folder.resolve("khong-co");
+
+        CommandRun run = run("--lang", "en", "consolidate", missing.toString());
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("Folder «" + missing + "»"), run.err());
+    }
+
+    @Test
+    void aLanguageNotOfferedIsSaidWithTheLanguagesThatAre() {
+        CommandRun run = run("--lang", "fr", "bieu.xlsx");
+
+        assertEquals(2, run.exit());
+        assertEquals("Lỗi dòng lệnh: giá trị «fr» không hợp lệ cho «--lang»; cần vi|en. Xem cách dùng: appendix-fill "
+                + "--help\n", run.err());
+    }
+
+    @Test
     void anArgumentFileListsWorkbooksWithVietnameseNames() throws IOException {
         Path input = Files.copy(EXAMPLE, folder.resolve("Vũ Muộn.xlsx"));
         Path list = Files.writeString(folder.resolve("danh-sach.txt"), "\"" + input + "\"\n",

@@ -125,6 +125,19 @@ class LauncherTest {
     }
 
     @Test
+    void saysSoWhenJavaHomeHoldsNoJavaAndUsesTheOneOnThePath() throws Exception {
+        Path nowhere = temp.resolve("khong-co-jdk");
+
+        Run run = launch(Map.of("JAVA_HOME", nowhere.toString(), "PATH", jdk.resolve("bin") + ":/usr/bin:/bin"),
+                "a.xlsx");
+
+        assertEquals(1, run.exitCode(), "the exit code is Java's");
+        assertEquals("appendix-fill: JAVA_HOME («" + nowhere + "») không có bin/java; dùng java trong PATH.",
+                run.stderr().strip());
+        assertTrue(javaArguments().contains("a.xlsx"));
+    }
+
+    @Test
     void saysSoWhenThereIsNoJavaAtAll() throws Exception {
         Run run = launch(Map.of("PATH", temp.resolve("empty").toString()), "a.xlsx");
 

@@ -9,16 +9,21 @@
 # committed), in milliseconds since the command started; the rest of the wall time is the JVM's start
 # and exit. JAVA_HOME chooses the Java (e.g. JDK 25, whose AOT cache the first run trains).
 #
-# The workbooks are generated once into target/bench/units-N (delete the folder to regenerate);
-# each run writes its outputs to target/bench/out/ and prints its first line (how many units were
-# consolidated), so that a run that refused the workbooks does not pass for a fast one.
+# The workbooks are generated once into target/bench/units-N (delete the folder to regenerate): most
+# units clean, some with warnings only, a few with errors. Each run writes its outputs to
+# target/bench/out/ and prints its summary (how many units were consolidated, and how they stand), so
+# that a run that refused the workbooks does not pass for a fast one. The launcher's class-data cache
+# is the benchmark's own, target/bench/cache, never the caller's.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-3321}
 runs=${2:-3}
-# Keyed by the catalogue: workbooks generated from an older form would all be refused.
-units="$here/target/bench/units-$n-$(cksum < "$here/workbook-templates/phu-luc-i.catalogue.tsv" | cut -d' ' -f1)"
+# Keyed by the catalogue (workbooks generated from an older form would all be refused) and by the
+# generator (an older one drew other figures).
+units="$here/target/bench/units-$n-$(cat "$here/workbook-templates/phu-luc-i.catalogue.tsv" \
+  "$here/src/test/java/appendixfill/workbook/UnitWorkbookGenerator.java" | cksum | cut -d' ' -f1)"
 out="$here/target/bench/out"
+export XDG_CACHE_HOME="$here/target/bench/cache"
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 cd "$here"
@@ -37,7 +42,7 @@ echo "nproc=$(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null 
 export APPENDIX_FILL_JAVA_OPTS="-Xmx256m"
 ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
 # JDK 25 trains its AOT cache in the background after that first run: the runs measured wait for it.
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/appendix-fill"
+cache="$XDG_CACHE_HOME/appendix-fill"
 waited=0
 while ls -d "$cache"/*.training >/dev/null 2>&1 && [ "$waited" -lt 300 ]; do
   sleep 1
@@ -52,7 +57,7 @@ while [ "$i" -le "$runs" ]; do
     ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" \
     2>"$out/stderr.txt" || true
   grep -v '^Command exited' "$out/time.txt"
-  head -n 1 "$out/stdout.txt"
+  sed '/^Đã ghi:/,$d' "$out/stdout.txt"
   sed 's/^/  /' "$out/stderr.txt"
   i=$((i + 1))
 done

@@ -2,9 +2,9 @@ package appendixfill.cli;
 
 import appendixfill.consolidate.Period;
 import appendixfill.consolidate.Roll;
-import appendixfill.consolidate.Standing;
 import appendixfill.fill.ConsolidationJob;
 import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.VietnameseFormat;
 import appendixfill.input.Language;
 import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
@@ -62,6 +62,11 @@ final class ConsolidateCommand implements Callable<Integer> {
                     + "vi (mặc định) hoặc en. Các biểu tổng hợp luôn bằng tiếng Việt.")
     private Language language = Language.VI;
 
+    /** The progress line a terminal shows while the workbooks are read: "Đã đọc 1.200/3.321 tệp". */
+    static String progress(int done, int total) {
+        return "Đã đọc " + VietnameseFormat.count(done) + "/" + VietnameseFormat.count(total) + " tệp";
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -86,7 +91,7 @@ final class ConsolidateCommand implements Callable<Integer> {
                 // Only on a terminal: a log or a pipe gets no carriage returns.
                 if (terminal && (done % 50 == 0 || done == total)) {
                     synchronized (stderr) {
-                        stderr.print("\rĐã đọc " + done + "/" + total + " tệp");
+                        stderr.print("\r" + progress(done, total));
                         if (done == total) {
                             stderr.println();
                         }
@@ -110,13 +115,11 @@ final class ConsolidateCommand implements Callable<Integer> {
             ConsolidationJob.Result result = new ConsolidationJob(Catalogue.standard(), RuleBook.standard())
                     .run(folder, Optional.ofNullable(units), asked, out, title, progress);
             Roll roll = result.consolidated().roll();
-            stdout.println("Tổng hợp " + result.consolidated().roll().period().map(Object::toString).orElse("")
-                    + ": " + roll.totals().units() + " đơn vị.");
-            for (Standing standing : Standing.values()) {
-                long n = roll.count(standing);
-                if (n > 0 && standing != Standing.RECEIVED) {
-                    stdout.println("  " + standing.word() + ": " + n);
-                }
+            stdout.println("Tổng hợp " + Period.shown(roll.period()) + ": "
+                    + VietnameseFormat.count(roll.totals().units()) + " đơn vị.");
+            // The same counts, in the same words, as the roll sheet of OUT.xlsx.
+            for (Roll.Count count : roll.counts()) {
+                stdout.println("  " + count);
             }
             stdout.println("Đã ghi:");
             for (Path written : result.written()) {

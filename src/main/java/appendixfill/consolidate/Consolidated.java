@@ -7,6 +7,7 @@ import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.indicator.Sheet;
 import appendixfill.indicator.Value;
+import appendixfill.indicator.VietnameseFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,8 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
     public String coverageNote(String code) {
         int all = totals().units();
         int covered = totals().coverage(catalogue, code);
-        return covered < all ? covered + "/" + all + " đơn vị có số liệu" : "";
+        return covered < all ? VietnameseFormat.count(covered) + "/" + VietnameseFormat.count(all)
+                + " đơn vị có số liệu" : "";
     }
 
     /** What the receiver is told beside a total: which units it covers, how it was computed. */
@@ -100,8 +102,9 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
                     + catalogue.require(indicator.denominator()).label() + " × 100", coverage);
             case WEIGHTED -> join("bình quân theo quyền số là " + catalogue.require(indicator.consolidation().base())
                     .label(), coverage);
-            case YES_COUNT -> covered == 0 ? "" : totals().tally(code).yes() + "/" + covered
-                    + " đơn vị trả lời «Có»" + (covered < all ? " (" + (all - covered) + " đơn vị không trả lời)" : "");
+            case YES_COUNT -> covered == 0 ? "" : VietnameseFormat.count(totals().tally(code).yes()) + "/"
+                    + VietnameseFormat.count(covered) + " đơn vị trả lời «Có»"
+                    + (covered < all ? " (" + VietnameseFormat.count(all - covered) + " đơn vị không trả lời)" : "");
             case PER_UNIT -> indicator.kind() == Kind.PERCENT
                     ? "không có cơ sở để tính tỷ lệ chung" : "";
             default -> "";

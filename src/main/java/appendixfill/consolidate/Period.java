@@ -48,6 +48,14 @@ public record Period(String name, int year) {
         return Optional.empty();
     }
 
+    /** Where no workbook read names the period: "(chưa rõ kỳ báo cáo)", never an empty space. */
+    public static final String UNKNOWN = "(chưa rõ kỳ báo cáo)";
+
+    /** The period of a consolidation as its outputs name it: "năm 2023", or {@link #UNKNOWN}. */
+    public static String shown(Optional<Period> period) {
+        return period.map(Period::toString).orElse(UNKNOWN);
+    }
+
     /** "năm 2023", "quý III năm 2024", "6 tháng đầu năm 2025", as the report prints it. */
     @Override
     public String toString() {

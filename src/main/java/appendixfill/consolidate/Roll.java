@@ -2,6 +2,7 @@ package appendixfill.consolidate;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Value;
+import appendixfill.indicator.VietnameseFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -101,10 +102,11 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
                     : used.errors() > 0 ? Standing.WITH_ERRORS : Standing.RECEIVED;
             String reason = standing == Standing.UNLISTED ? "không có trong danh sách đơn vị; vẫn được tổng hợp" : "";
             if (used.errors() > 0) {
-                reason = join(reason, used.errors() + " lỗi, " + used.warnings() + " cảnh báo");
+                reason = join(reason, VietnameseFormat.count(used.errors()) + " lỗi, "
+                        + VietnameseFormat.count(used.warnings()) + " cảnh báo");
             }
             if (ranked.size() > 1) {
-                reason = join(reason, "gửi " + ranked.size() + " tệp; dùng tệp này vì " + why(used, ranked.get(1)));
+                reason = join(reason, "gửi " + VietnameseFormat.count(ranked.size()) + " tệp; dùng tệp này vì " + why(used, ranked.get(1)));
             }
             List<Entry> entries = new ArrayList<>();
             entries.add(new Entry(unit, Optional.of(used), standing, reason));
@@ -133,9 +135,32 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         return new Roll(period, entries, totals);
     }
 
+    /**
+     * How many entries of the roll stand one way (Có lỗi: 3.306): the roll's summary, one per
+     * standing that occurs, in the order of {@link Standing}, as the terminal and the roll sheet say it.
+     */
+    public record Count(Standing standing, long entries) {
+        @Override
+        public String toString() {
+            return standing.word() + ": " + VietnameseFormat.count(entries);
+        }
+    }
+
     /** How many entries stand so. */
     public long count(Standing standing) {
         return entries.stream().filter(e -> e.standing() == standing).count();
+    }
+
+    /** The summary of the roll: every standing that occurs, with its count. */
+    public List<Count> counts() {
+        List<Count> counts = new ArrayList<>();
+        for (Standing standing : Standing.values()) {
+            long n = count(standing);
+            if (n > 0) {
+                counts.add(new Count(standing, n));
+            }
+        }
+        return counts;
     }
 
     /** The entries whose figures are in the totals, in the roll's order. */
@@ -160,7 +185,8 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             return "có ngày báo cáo muộn hơn (" + date(used.reportDate()) + " so với " + date(other.reportDate()) + ")";
         }
         if (used.errors() != other.errors()) {
-            return "ít lỗi hơn (" + used.errors() + " so với " + other.errors() + ")";
+            return "ít lỗi hơn (" + VietnameseFormat.count(used.errors()) + " so với "
+                    + VietnameseFormat.count(other.errors()) + ")";
         }
         if (used.file().endsWith(".filled.xlsx") && !other.file().endsWith(".filled.xlsx")) {
             return "là tệp đã hoàn thiện (.filled.xlsx)";
@@ -173,7 +199,7 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
     }
 
     private static String date(Value date) {
-        return date instanceof Value.Day d ? appendixfill.indicator.VietnameseFormat.date(d) : "không ghi ngày";
+        return date instanceof Value.Day d ? VietnameseFormat.date(d) : "không ghi ngày";
     }
 
     private static Optional<Entry> refusal(Submission submission, Optional<Unit> unit, Optional<Period> period) {

@@ -7,6 +7,7 @@ import appendixfill.consolidate.Submission;
 import appendixfill.consolidate.Totals;
 import appendixfill.consolidate.Unit;
 import appendixfill.indicator.Catalogue;
+import appendixfill.input.IoReason;
 import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
@@ -19,6 +20,7 @@ import appendixfill.workbook.StreamedWorkbook;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -76,12 +78,18 @@ public final class ConsolidationJob {
     public Result run(Path folder, Optional<Path> unitsFile, Optional<Period> period, Path out, String name,
             Progress progress) throws UnusableInput {
         if (!Files.isDirectory(folder)) {
-            throw new UnusableInput(Message.of("consolidate.no-folder", folder));
+            throw new UnusableInput(Message.of(Files.exists(folder) ? "consolidate.folder-is-file"
+                    : "consolidate.no-folder", folder));
         }
         List<Unit> units = unitsFile.isPresent() ? readUnits(unitsFile.get()) : List.of();
         String outName = out.getFileName().toString();
         if (!outName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new UnusableInput(Message.of("consolidate.out-not-xlsx", out));
+        }
+        List<Path> files = workbooks(folder, out);
+        // A folder of unreadable workbooks still gets its roll; a folder of none has nothing to say.
+        if (files.isEmpty()) {
+            throw new UnusableInput(Message.of("consolidate.no-workbooks", folder));
         }
         Path outFolder = out.toAbsolutePath().getParent();
         try {
@@ -89,7 +97,6 @@ public final class ConsolidationJob {
         } catch (IOException e) {
             throw new UnusableInput(Message.of("consolidate.no-out-folder", outFolder, out), e);
         }
-        List<Path> files = workbooks(folder, out);
         // Velocity takes a tenth of a second to start: it does so beside the reading, not after it.
         java.util.concurrent.CompletableFuture<Narrative> narrative =
                 java.util.concurrent.CompletableFuture.supplyAsync(Narrative::consolidation);
@@ -117,7 +124,7 @@ public final class ConsolidationJob {
         });
         contents.put(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll).getBytes(StandardCharsets.UTF_8)));
         // Rendered beside the other outputs, not before them.
-        contents.put(base + ".report.txt", stream -> stream.write(narrative.join().render(consolidated)
+        contents.put(base + ".report.txt", stream -> stream.write(narrative.join().render(consolidated, base + ".units.csv")
                 .getBytes(StandardCharsets.UTF_8)));
         contents.replaceAll((file, content) -> stream -> {
             content.writeTo(stream);
@@ -182,7 +189,7 @@ public final class ConsolidationJob {
                     .filter(p -> !p.toAbsolutePath().normalize().equals(target))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UnusableInput(Message.of("consolidate.folder-unreadable", folder, e.getMessage()), e);
+            throw new UnusableInput(Message.of("consolidate.folder-unreadable", folder, IoReason.reading(folder, e)), e);
         }
     }
 
@@ -221,7 +228,13 @@ public final class ConsolidationJob {
                 units.add(new Unit(code, name, parent));
             }
             return units;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException e) {
+            throw new UnusableInput(Message.of("consolidate.units-unreadable", file, IoReason.reading(file, e)), e);
+        } catch (UncheckedIOException e) {
+            throw new UnusableInput(Message.of("consolidate.units-unreadable", file,
+                    IoReason.reading(file, e.getCause())), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV's own words on a malformed file (an unclosed quote): the last resort.
             throw new UnusableInput(Message.of("consolidate.units-unreadable", file, e.getMessage()), e);
         }
     }

@@ -1,12 +1,11 @@
 package appendixfill.fill;
 
+import appendixfill.input.IoReason;
 import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,15 +47,13 @@ public final class OutputFiles implements AutoCloseable {
     /** Writes one output to its temporary file. */
     public void stage(String fileName, Content content) throws UnusableInput {
         Path target = folder.resolve(fileName);
-        try {
-            // Not Files.createTempFile: its owner-only permissions would stay on the output.
-            Path temp = temporary();
-            staged.put(target, temp);
-            try (OutputStream out = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
-                content.writeTo(out);
-            }
+        // Not Files.createTempFile: its owner-only permissions would stay on the output.
+        Path temp = temporary();
+        staged.put(target, temp);
+        try (OutputStream out = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            content.writeTo(out);
         } catch (IOException e) {
-            throw new UnusableInput(Message.of("output.not-written", folder, reason(e)), e);
+            throw new UnusableInput(Message.of("output.not-written", folder, IoReason.writing(temp, e)), e);
         }
     }
 
@@ -71,21 +68,19 @@ public final class OutputFiles implements AutoCloseable {
             staged.put(folder.resolve(fileName), temp);
             temps.put(fileName, temp);
         }
-        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<UnusableInput> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         contents.entrySet().parallelStream().forEach(entry -> {
-            try (OutputStream out = Files.newOutputStream(temps.get(entry.getKey()),
-                    java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            Path temp = temps.get(entry.getKey());
+            try (OutputStream out = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW)) {
                 entry.getValue().writeTo(out);
-            } catch (IOException | UnusableInput e) {
+            } catch (IOException e) {
+                failures.add(new UnusableInput(Message.of("output.not-written", folder, IoReason.writing(temp, e)), e));
+            } catch (UnusableInput e) {
                 failures.add(e);
             }
         });
         if (!failures.isEmpty()) {
-            if (failures.get(0) instanceof UnusableInput unusable) {
-                throw unusable;
-            }
-            IOException e = (IOException) failures.get(0);
-            throw new UnusableInput(Message.of("output.not-written", folder, reason(e)), e);
+            throw failures.get(0);
         }
     }
 
@@ -104,7 +99,8 @@ public final class OutputFiles implements AutoCloseable {
                 move(entry.getValue(), entry.getKey());
                 written.add(entry.getKey());
             } catch (IOException e) {
-                throw new UnusableInput(Message.of("output.not-moved", entry.getKey(), reason(e)), e);
+                throw new UnusableInput(Message.of("output.not-moved", entry.getKey(),
+                        IoReason.writing(entry.getKey(), e)), e);
             }
         }
         staged.clear();
@@ -129,17 +125,5 @@ public final class OutputFiles implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static Object reason(IOException e) {
-        // EACCES (permissions) and EPERM (an immutable or read-only-mounted folder) mean the same to an officer.
-        if (e instanceof AccessDeniedException
-                || e instanceof FileSystemException fs && String.valueOf(fs.getReason()).contains("not permitted")) {
-            return Message.of("reason.denied");
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -20,6 +20,11 @@ public final class VietnameseFormat {
         return grouped(plain.scale() < 0 ? plain.setScale(0) : plain);
     }
 
+    /** A count as a person reads it, wherever one is shown: 3306 → 3.306. */
+    public static String count(long count) {
+        return grouped(BigDecimal.valueOf(count));
+    }
+
     /** A percentage: 29,18 %; 100 %; a fraction always shows two decimals (75,50 %). */
     public static String percent(BigDecimal percent) {
         boolean whole = percent.stripTrailingZeros().scale() <= 0;

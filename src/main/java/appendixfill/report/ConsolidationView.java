@@ -1,6 +1,7 @@
 package appendixfill.report;
 
 import appendixfill.consolidate.Consolidated;
+import appendixfill.consolidate.Period;
 import appendixfill.consolidate.Roll;
 import appendixfill.consolidate.Standing;
 import appendixfill.consolidate.Submission;
@@ -15,10 +16,28 @@ import java.util.Map;
 /** A consolidation for the receiver's report template: {@code $c.units}, {@code $c.problems}. */
 public final class ConsolidationView {
 
-    private final Consolidated consolidated;
+    /**
+     * How many names or units a list of the report shows: with thousands of units a list would be a
+     * line of tens of kilobytes; the whole lists are in units.csv and the roll sheet.
+     */
+    static final int SHOWN = 20;
 
-    ConsolidationView(Consolidated consolidated) {
+    private final Consolidated consolidated;
+    private final String unitsFile;
+
+    ConsolidationView(Consolidated consolidated, String unitsFile) {
         this.consolidated = consolidated;
+        this.unitsFile = unitsFile;
+    }
+
+    /** The units.csv written beside the report ("tong-hop.units.csv"): where every list is whole. */
+    public String getUnitsFile() {
+        return unitsFile;
+    }
+
+    /** A count as the report writes it: 3.306. */
+    public String number(Number count) {
+        return VietnameseFormat.count(count.longValue());
     }
 
     /** The consolidating unit. */
@@ -26,9 +45,9 @@ public final class ConsolidationView {
         return consolidated.name();
     }
 
-    /** "năm 2023", or "…" when no workbook says. */
+    /** "năm 2023", or "(chưa rõ kỳ báo cáo)" when no workbook read says. */
     public String getPeriod() {
-        return consolidated.roll().period().map(Object::toString).orElse("…");
+        return Period.shown(consolidated.roll().period());
     }
 
     /** How many units (communes) the totals stand for. */
@@ -47,10 +66,15 @@ public final class ConsolidationView {
         return consolidated.roll().count(standing(standing));
     }
 
-    /** The names of the units that stand so, joined: "xã A, xã B". */
+    /** The names of the first {@value #SHOWN} units that stand so, joined: "xã A, xã B". */
     public String names(String standing) {
         return String.join(", ", consolidated.roll().entries().stream()
-                .filter(e -> e.standing() == standing(standing)).map(Roll.Entry::name).toList());
+                .filter(e -> e.standing() == standing(standing)).limit(SHOWN).map(Roll.Entry::name).toList());
+    }
+
+    /** How many units stand so beyond those {@link #names} shows; 0 when it shows them all. */
+    public long more(String standing) {
+        return Math.max(0, count(standing) - SHOWN);
     }
 
     /** What is told beside a total: coverage, how it was computed. */
@@ -86,15 +110,20 @@ public final class ConsolidationView {
         return rows;
     }
 
-    /** The units the receiver has to act on, each with its standing, reason and findings counts. */
+    /** The first {@value #SHOWN} units the receiver has to act on, each with its standing, reason and file. */
     public List<Map<String, String>> getProblems() {
         List<Map<String, String>> problems = new ArrayList<>();
-        for (Roll.Entry entry : consolidated.roll().problems()) {
+        for (Roll.Entry entry : consolidated.roll().problems().stream().limit(SHOWN).toList()) {
             String file = entry.submission().map(Submission::file).orElse("");
             problems.add(Map.of("name", entry.name(), "standing", entry.standing().word(), "reason", entry.reason(),
                     "file", file));
         }
         return problems;
+    }
+
+    /** How many units to act on beyond those {@link #getProblems} shows; 0 when it shows them all. */
+    public long getMoreProblems() {
+        return Math.max(0, consolidated.roll().problems().size() - SHOWN);
     }
 
     /** "Văn bản" → "văn bản" inside a sentence; an abbreviation (PAKN) stays as it is. */

@@ -54,11 +54,15 @@ public final class Narrative {
         return merge(context);
     }
 
-    /** The receiver's report on a consolidation, NFC, lines ending in \n. */
-    public String render(Consolidated consolidated) {
+    /**
+     * The receiver's report on a consolidation, NFC, lines ending in \n.
+     *
+     * @param unitsFile the name of the units.csv written beside it, where a list cut short in the report is whole
+     */
+    public String render(Consolidated consolidated, String unitsFile) {
         VelocityContext context = new VelocityContext();
         context.put("v", new IndicatorViews(consolidated.figures()));
-        context.put("c", new ConsolidationView(consolidated));
+        context.put("c", new ConsolidationView(consolidated, unitsFile));
         return merge(context);
     }
 

@@ -1,6 +1,7 @@
 package appendixfill.workbook;
 
 import appendixfill.consolidate.Consolidated;
+import appendixfill.consolidate.Period;
 import appendixfill.consolidate.Roll;
 import appendixfill.consolidate.Standing;
 import appendixfill.consolidate.Submission;
@@ -90,9 +91,10 @@ public final class ConsolidationWorkbook {
         sheet.row(0);
         sheet.text(0, "PHỤ LỤC I – TỔNG HỢP SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC", Look.TITLE);
         sheet.row(1);
-        sheet.text(0, consolidated.name() + consolidated.roll().period().map(p -> ", " + p).orElse(""), Look.TITLE);
+        Optional<Period> period = consolidated.roll().period();
+        sheet.text(0, consolidated.name() + (period.isPresent() ? ", " : " ") + Period.shown(period), Look.TITLE);
         sheet.row(2);
-        sheet.text(0, "Tổng hợp từ " + consolidated.totals().units() + " đơn vị; mỗi tỷ lệ tính lại từ tổng tử số và "
+        sheet.text(0, "Tổng hợp từ " + VietnameseFormat.count(consolidated.totals().units()) + " đơn vị; mỗi tỷ lệ tính lại từ tổng tử số và "
                 + "tổng mẫu số, không cộng hay lấy trung bình các tỷ lệ. Xem trang «" + Layout.ROLL_SHEET + "».",
                 Look.PLAIN);
         sheet.row(HEADER_ROW);
@@ -197,15 +199,9 @@ public final class ConsolidationWorkbook {
         sheet.startSheet(Layout.ROLL_SHEET, false, new int[] {6, 12, 28, 18, 30, 22, 60, 8, 10, 100}, 10, 10, 0, 4);
         sheet.row(0);
         sheet.text(0, "TÌNH HÌNH NỘP BÁO CÁO", Look.TITLE);
-        List<String> parts = new ArrayList<>();
-        for (Standing standing : Standing.values()) {
-            long n = roll.count(standing);
-            if (n > 0) {
-                parts.add(standing.word() + ": " + n);
-            }
-        }
         sheet.row(1);
-        sheet.text(0, "Tổng hợp " + roll.totals().units() + " đơn vị. " + String.join("; ", parts) + ".", Look.PLAIN);
+        sheet.text(0, "Tổng hợp " + VietnameseFormat.count(roll.totals().units()) + " đơn vị. "
+                + String.join("; ", roll.counts().stream().map(Roll.Count::toString).toList()) + ".", Look.PLAIN);
         sheet.row(3);
         String[] titles = {"STT", "Mã", "Đơn vị", "Trực thuộc", "Tệp", "Tình trạng", "Lý do", "Số lỗi", "Số cảnh báo",
             "Lỗi và cảnh báo"};

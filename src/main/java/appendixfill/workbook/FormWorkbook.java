@@ -4,6 +4,7 @@ import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.indicator.Sheet;
+import appendixfill.input.IoReason;
 import appendixfill.input.Message;
 import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
@@ -282,7 +283,7 @@ public final class FormWorkbook implements Form {
                 throw new UnusableInput(Message.of("input.empty", shown, VALID));
             }
         } catch (IOException e) {
-            throw new UnusableInput(Message.of("input.unreadable", shown, e.getMessage(), VALID), e);
+            throw new UnusableInput(Message.of("input.unreadable", shown, IoReason.reading(file, e), VALID), e);
         }
     }
 
@@ -292,7 +293,7 @@ public final class FormWorkbook implements Form {
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         } catch (IOException e) {
-            throw new UnusableInput(Message.of("input.unreadable", shown, e.getMessage(), VALID), e);
+            throw new UnusableInput(Message.of("input.unreadable", shown, IoReason.reading(file, e), VALID), e);
         }
         if (magic == FileMagic.OLE2) {
             return ole2(file, shown);

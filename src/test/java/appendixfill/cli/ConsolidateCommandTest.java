@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,7 @@ class ConsolidateCommandTest {
         assertEquals(1, run.exit());
         assertEquals("""
                 Tổng hợp năm 2023: 2 đơn vị.
+                  Đã nhận: 2
                   Gửi trùng: 1
                   Sai kỳ hoặc năm báo cáo: 1
                   Không đọc được: 1
@@ -138,6 +140,154 @@ class ConsolidateCommandTest {
         assertTrue(report.contains("- Chưa gửi báo cáo (2 đơn vị): phường Đông Hải, xã Eo Gió."), report);
         assertTrue(report.contains("- Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 37,50 % (150 trên 400 hồ sơ)."), report);
         assertTrue(report.contains("- Tổ chức đối thoại với người dân, doanh nghiệp: 1/2 đơn vị trả lời «Có»."), report);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing | vi | Không đọc được tệp danh sách đơn vị «<FILE>»: không có tệp hoặc thư mục này. Cần tệp CSV UTF-8 với các cột code,name,parent.
+            missing | en | The list of units «<FILE>» cannot be read: there is no such file or folder. A UTF-8 CSV file with the columns code,name,parent is needed.
+            folder  | vi | Không đọc được tệp danh sách đơn vị «<FILE>»: đây là một thư mục, không phải tệp. Cần tệp CSV UTF-8 với các cột code,name,parent.
+            folder  | en | The list of units «<FILE>» cannot be read: it is a folder, not a file. A UTF-8 CSV file with the columns code,name,parent is needed.
+            ansi    | vi | Không đọc được tệp danh sách đơn vị «<FILE>»: tệp không lưu theo bảng mã UTF-8 (trong Excel: Lưu thành > CSV UTF-8). Cần tệp CSV UTF-8 với các cột code,name,parent.
+            ansi    | en | The list of units «<FILE>» cannot be read: the file is not saved as UTF-8 (in Excel: Save As > CSV UTF-8). A UTF-8 CSV file with the columns code,name,parent is needed.
+            """)
+    void aUnitsFileThatCannotBeReadIsRefusedWithItsReasonInTheLanguageAsked(String kind, String language,
+            String expected) throws IOException {
+        Path in = receivedFolder();
+        Path units = switch (kind) {
+            case "missing" -> folder.resolve("nope.csv");
+            case "folder" -> Files.createDirectory(folder.resolve("kết quả"));
+            // Excel's "CSV (Comma delimited)" on a Vietnamese Windows: code page 1258, not UTF-8.
+            default -> Files.write(folder.resolve("ds.csv"), "code,name\n001,x\u00E3 An B\u00ECnh\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        };
+        CommandRun run = run("consolidate", in.toString(), "--units", units.toString(), "--out",
+                folder.resolve("t.xlsx").toString(), "--lang", language);
+        assertEquals(2, run.exit());
+        assertEquals(expected.replace("<FILE>", units.toString()) + "\n", run.err());
+        assertTrue(!Files.exists(folder.resolve("t.xlsx")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            vi | Thư mục «<DIR>» không có tệp bảng tính nào cần tổng hợp (.xlsx, .xlsm, .xls hoặc .ods; tệp khóa ~$, tệp ẩn và chính tệp kết quả được bỏ qua). Hãy chỉ ra thư mục chứa các biểu Phụ lục I nhận được từ các đơn vị. Chưa ghi gì.
+            en | Folder «<DIR>» holds no spreadsheet to consolidate (.xlsx, .xlsm, .xls or .ods; ~$ lock files, hidden files and the output itself are skipped). Give the folder holding the Phụ lục I workbooks received from the units. Nothing was written.
+            """)
+    void aFolderWithNoWorkbookIsRefusedAndNothingWritten(String language, String expected) throws IOException {
+        Path in = Files.createDirectories(folder.resolve("nhan"));
+        Files.writeString(in.resolve("ghi-chu.txt"), "Các xã gửi sau.");
+        Files.write(in.resolve("~$an-binh.xlsx"), new byte[165]);
+        Path out = folder.resolve("ket-qua").resolve("t.xlsx");
+
+        CommandRun run = run("consolidate", in.toString(), "--out", out.toString(), "--lang", language);
+
+        assertEquals(2, run.exit());
+        assertEquals("", run.out());
+        assertEquals(expected.replace("<DIR>", in.toString()) + "\n", run.err());
+        assertTrue(!Files.exists(out.getParent()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            vi | «<FILE>» là một tệp, không phải thư mục. Lệnh consolidate cần thư mục chứa các biểu Phụ lục I (.xlsx, .xlsm, .xls hoặc .ods) nhận được từ các đơn vị; để xử lý riêng một biểu, chạy appendix-fill với tên tệp, không có consolidate.
+            en | «<FILE>» is a file, not a folder. consolidate needs the folder holding the Phụ lục I workbooks (.xlsx, .xlsm, .xls or .ods) received from the units; to process one workbook on its own, run appendix-fill with the file's name, without consolidate.
+            """)
+    void aFileGivenForTheFolderIsSaidToBeAFile(String language, String expected) throws IOException {
+        Path file = receivedFolder().resolve("002.xlsx");
+        CommandRun run = run("consolidate", file.toString(), "--out", folder.resolve("t.xlsx").toString(),
+                "--lang", language);
+        assertEquals(2, run.exit());
+        assertEquals(expected.replace("<FILE>", file.toString()) + "\n", run.err());
+        assertTrue(!Files.exists(folder.resolve("t.xlsx")));
+    }
+
+    @Test
+    void aFolderOfUnreadableFilesStillGetsItsRollAndSaysThePeriodIsUnknown() throws IOException {
+        Path in = Files.createDirectories(folder.resolve("nhan"));
+        Files.writeString(in.resolve("hong.xlsx"), "tệp hỏng");
+        Path out = folder.resolve("t.xlsx");
+
+        CommandRun run = run("consolidate", in.toString(), "--out", out.toString(), "--name", "Tỉnh");
+
+        assertEquals("", run.err());
+        assertEquals(1, run.exit());
+        assertEquals("""
+                Tổng hợp (chưa rõ kỳ báo cáo): 0 đơn vị.
+                  Không đọc được: 1
+                Đã ghi:
+                  %1$s.xlsx
+                  %1$s.values.csv
+                  %1$s.long.csv
+                  %1$s.units.csv
+                  %1$s.report.txt
+                """.formatted(folder.resolve("t")), run.out());
+        String report = Files.readString(folder.resolve("t.report.txt"), StandardCharsets.UTF_8);
+        assertTrue(report.startsWith("""
+                BÁO CÁO TỔNG HỢP
+                Kết quả thực hiện công tác cải cách hành chính (chưa rõ kỳ báo cáo)
+                của các đơn vị cấp xã (Tỉnh)
+
+                I. TÌNH HÌNH NỘP BÁO CÁO
+
+                Đã tổng hợp số liệu của 0 đơn vị.
+                - Không đọc được, không tổng hợp (1 tệp): hong.xlsx.
+                """), report);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
+            assertEquals("Tỉnh (chưa rõ kỳ báo cáo)",
+                    workbook.getSheet("Tổng hợp Phụ lục I").getRow(1).getCell(0).getStringCellValue());
+        }
+    }
+
+    /** A province's list of 1.200 communes, of which one has sent its workbook. */
+    Path provinceOf1200(Path in) throws IOException {
+        StringBuilder units = new StringBuilder("code,name,parent\n");
+        for (int i = 1; i <= 1200; i++) {
+            units.append("%04d,xã %04d,\n".formatted(i, i));
+        }
+        TypedWorkbooks.write(commune("xã 0001", "2023", AN_BINH), in.resolve("0001.xlsx"));
+        return Files.writeString(folder.resolve("units.csv"), units, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void countsOfAThousandOrMoreAreGroupedWhereAPersonReadsThemAndTheSummaryListsTheRollSheetsCategories()
+            throws IOException {
+        Path in = Files.createDirectories(folder.resolve("nhan"));
+        Path units = provinceOf1200(in);
+        Path out = folder.resolve("t.xlsx");
+
+        CommandRun run = run("consolidate", in.toString(), "--units", units.toString(), "--out", out.toString(),
+                "--name", "Tỉnh");
+
+        assertEquals(1, run.exit());
+        assertEquals("""
+                Tổng hợp năm 2023: 1 đơn vị.
+                  Đã nhận: 1
+                  Chưa gửi: 1.199
+                """, run.out().substring(0, run.out().indexOf("Đã ghi:")));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(out))) {
+            assertEquals("Tổng hợp 1 đơn vị. Đã nhận: 1; Chưa gửi: 1.199.",
+                    workbook.getSheet("Tình hình nộp báo cáo").getRow(1).getCell(0).getStringCellValue());
+        }
+        String report = Files.readString(folder.resolve("t.report.txt"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("""
+                Đã tổng hợp số liệu của 1 đơn vị; danh sách có 1.200 đơn vị phải báo cáo.
+                - Chưa gửi báo cáo (1.199 đơn vị): xã 0002, xã 0003, xã 0004, xã 0005, xã 0006, xã 0007, xã 0008, \
+                xã 0009, xã 0010, xã 0011, xã 0012, xã 0013, xã 0014, xã 0015, xã 0016, xã 0017, xã 0018, xã 0019, \
+                xã 0020, xã 0021 và 1.179 đơn vị khác; xem tệp t.units.csv.
+                """), report);
+        assertTrue(report.endsWith("""
+                - xã 0021: Chưa gửi – chưa nhận được báo cáo.
+                - Và 1.179 trường hợp khác: xem danh sách đầy đủ ở tệp t.units.csv.
+                """), report);
+        // units.csv stays whole, its numbers as a machine reads them.
+        List<String> rows = Files.readAllLines(folder.resolve("t.units.csv"), StandardCharsets.UTF_8);
+        assertEquals(1 + 1200, rows.size());
+        assertEquals("xã 1200,,missing,,,1200,,chưa nhận được báo cáo", rows.get(1200));
+    }
+
+    @Test
+    void theProgressLineGroupsItsCounts() {
+        assertEquals("Đã đọc 1.200/3.321 tệp", ConsolidateCommand.progress(1200, 3321));
     }
 
     private static void assertLine(List<String> lines, String start, String fragment) {

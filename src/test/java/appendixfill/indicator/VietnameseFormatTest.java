@@ -25,6 +25,18 @@ class VietnameseFormatTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = """
+            0,          0
+            999,        999
+            1000,       1.000
+            3306,       3.306
+            1234567,    1.234.567
+            """)
+    void countsGroupThousandsWithDots(long count, String expected) {
+        assertEquals(expected, VietnameseFormat.count(count));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
             29.18,  '29,18 %'
             61.09,  '61,09 %'
             100.00, 100 %

@@ -1,5 +1,6 @@
 package appendixfill.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import appendixfill.consolidate.Consolidated;
@@ -43,7 +44,7 @@ class ConsolidationNarrativeTest {
                 List.of(commune("a.xlsx", "A", "7.2.4.a", 329, "7.2.4.b", 96, "1.4", "Có"),
                         commune("b.xlsx", "B", "7.2.4.a", 71, "7.2.4.b", 54, "1.4", "Không")),
                 Optional.empty());
-        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll));
+        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll), "tinh.units.csv");
         assertTrue(report.startsWith("""
                 BÁO CÁO TỔNG HỢP
                 Kết quả thực hiện công tác cải cách hành chính năm 2023
@@ -69,6 +70,41 @@ class ConsolidationNarrativeTest {
 
                 - xã C: Chưa gửi – chưa nhận được báo cáo.
                 """), report);
+    }
+
+    /** {@code copies} copies of a commune's workbook, as if sent by as many communes (0001.xlsx, xã 0001, …). */
+    static List<Submission> communes(Submission commune, int first, int copies) {
+        return java.util.stream.IntStream.range(first, first + copies).mapToObj(i -> new Submission(
+                "%04d.xlsx".formatted(i), "xã %04d".formatted(i), commune.period(), commune.reportDate(),
+                commune.version(), commune.errors(), commune.warnings(), commune.findings(), commune.totals(),
+                commune.shown(), commune.problem())).toList();
+    }
+
+    @Test
+    void aThousandUnitsWithErrorsAreCountedWithGroupingAndListedByTheirFirstTwentyNames() {
+        // 7.2.4.b > 7.2.4.a: an error in every workbook; 1.1 given by all but the last.
+        Submission withFigure = commune("x.xlsx", "X", "1.1", 3, "7.2.4.a", 10, "7.2.4.b", 12);
+        Submission without = commune("y.xlsx", "Y", "7.2.4.a", 10, "7.2.4.b", 12);
+        List<Submission> received = new java.util.ArrayList<>(communes(withFigure, 1, 1199));
+        received.addAll(communes(without, 1200, 1));
+        Roll roll = Roll.of(List.of(), received, Optional.empty());
+
+        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll),
+                "tinh.units.csv");
+
+        assertTrue(report.contains("""
+                Đã tổng hợp số liệu của 1.200 đơn vị.
+                - Báo cáo còn lỗi, đã tổng hợp nhưng cần đề nghị sửa (1.200 đơn vị): xã 0001, xã 0002, xã 0003, \
+                xã 0004, xã 0005, xã 0006, xã 0007, xã 0008, xã 0009, xã 0010, xã 0011, xã 0012, xã 0013, xã 0014, \
+                xã 0015, xã 0016, xã 0017, xã 0018, xã 0019, xã 0020 và 1.180 đơn vị khác; xem tệp tinh.units.csv.
+
+                II."""), report);
+        assertTrue(report.contains("3.597 văn bản (1.199/1.200 đơn vị có số liệu)."), report);
+        assertTrue(report.contains("""
+                - xã 0020 (tệp 0020.xlsx): Có lỗi – 1 lỗi, %s cảnh báo.
+                - Và 1.180 trường hợp khác: xem danh sách đầy đủ ở tệp tinh.units.csv.
+                """.formatted(withFigure.warnings())), report);
+        assertEquals(List.of("Có lỗi: 1.200"), roll.counts().stream().map(Roll.Count::toString).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package appendixfill.cli;
 
+import appendixfill.input.IoReason;
 import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class WorkbookList {
         } catch (NoSuchFileException e) {
             throw new UnusableInput(Message.of("cli.list-missing", list), e);
         } catch (IOException e) {
-            throw new UnusableInput(Message.of("cli.list-unreadable", list), e);
+            throw new UnusableInput(Message.of("cli.list-unreadable", list, IoReason.reading(list, e)), e);
         }
         List<String> names = new ArrayList<>();
         for (String line : text.replace("\uFEFF", "").split("\r?\n|\r")) {

@@ -135,6 +135,17 @@ class MainTest {
     }
 
     @Test
+    void aListFileThatIsAFolderIsRefusedSayingSo() throws IOException {
+        Path list = Files.createDirectory(folder.resolve("danh-sach"));
+
+        CommandRun run = run("@" + list);
+
+        assertEquals(2, run.exit());
+        assertEquals("Không đọc được tệp danh sách «" + list + "»: đây là một thư mục, không phải tệp. Tệp danh sách là "
+                + "tệp văn bản UTF-8, mỗi dòng một tệp cần xử lý.\n", run.err());
+    }
+
+    @Test
     void theLanguageMayBeAskedBeforeTheCommand() {
         Path missing = folder.resolve("khong-co");
 

@@ -33,6 +33,10 @@ final class OpcPackage {
     private static final java.time.LocalDateTime PART_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
     /** A part larger than this is not a form: POI's reader says what it is. */
     private static final int MAX_PART = 16 << 20;
+    /** All the parts of a form together: some 150 kB; a workbook far beyond it is POI's to judge. */
+    private static final long MAX_TOTAL = 48 << 20;
+    /** Entries in the zip: a form has a dozen or two. */
+    private static final int MAX_ENTRIES = 5_000;
 
     private OpcPackage() {
     }
@@ -46,17 +50,27 @@ final class OpcPackage {
             }
         }
         LinkedHashMap<String, byte[]> parts = new LinkedHashMap<>();
+        long budget = MAX_TOTAL;
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            if (zip.size() > MAX_ENTRIES) {
+                throw new Declined(zip.size() + " entries");
+            }
             for (var entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.isDirectory()) {
                     continue;
                 }
+                // Whatever a part's header claims, it is read no further than a form's part can be,
+                // nor than a hundred times its compressed size past the first megabyte (a zip bomb is
+                // POI's to refuse, with its message), nor than what is left of the whole budget.
+                long limit = Math.min(budget, Math.min(MAX_PART, Math.max(1 << 20, 100 * Math.max(0,
+                        entry.getCompressedSize()))));
                 try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readNBytes(MAX_PART + 1);
-                    if (bytes.length > MAX_PART || parts.put(entry.getName(), bytes) != null) {
-                        throw new Declined("part too large or twice: " + entry.getName());
+                    byte[] bytes = in.readNBytes((int) limit + 1);
+                    if (bytes.length > limit || parts.put(entry.getName(), bytes) != null) {
+                        throw new Declined("part too large, too compressed or twice: " + entry.getName());
                     }
+                    budget -= bytes.length;
                 }
             }
         }

@@ -315,8 +315,11 @@ final class PatchedWorkbook implements Form {
                 ? text(parts, relsOf(sheet.part())) : "<Relationships/>");
         String folder = sheet.part().substring(0, sheet.part().lastIndexOf('/') + 1);
         Optional<String> comments = target(rels, "/comments").map(t -> resolve(folder, t));
-        Optional<String> vml = target(rels, "/vmlDrawing").map(t -> resolve(folder, t));
-        boolean legacy = XmlText.element(xml, "legacyDrawing", 0, xml.length()) != null;
+        // The comments' drawing is the one the sheet's legacyDrawing names (a header's picture has its own).
+        Span legacyDrawing = XmlText.element(xml, "legacyDrawing", 0, xml.length());
+        boolean legacy = legacyDrawing != null;
+        Optional<String> vml = Optional.ofNullable(legacyDrawing).map(d -> rels.get(d.attributes().get("r:id")))
+                .map(rel -> rel.attributes().get("Target")).map(t -> resolve(folder, t));
         if (target(rels, "/threadedComment").isPresent() || legacy != comments.isPresent()
                 || comments.isPresent() != vml.isPresent()) {
             throw new Declined("drawings or threaded comments on " + sheet.name());
@@ -641,16 +644,30 @@ final class PatchedWorkbook implements Form {
 
     /** Where a worksheet's legacyDrawing goes: before the elements the schema puts after it. */
     private static int legacyDrawingPlace(String xml) {
-        int at = xml.lastIndexOf("</worksheet>");
-        for (String later : List.of("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-                "webPublishItems", "tableParts", "extLst")) {
-            Span span = XmlText.element(xml, later, 0, xml.length());
-            if (span != null && span.start() < at) {
-                at = span.start();
+        int end = xml.lastIndexOf("</worksheet>");
+        // Only the worksheet's own children count: Excel nests an extLst in each data-bar rule.
+        int at = XmlText.element(xml, "sheetData", 0, xml.length()).end();
+        while (true) {
+            int open = xml.indexOf('<', at);
+            if (open < 0 || open >= end) {
+                return end;
             }
+            int nameEnd = open + 1;
+            while (nameEnd < end && " \t\r\n/>".indexOf(xml.charAt(nameEnd)) < 0) {
+                nameEnd++;
+            }
+            String name = xml.substring(open + 1, nameEnd);
+            Span child = XmlText.element(xml, name, open, end);
+            if (AFTER_LEGACY_DRAWING.contains(name) || child == null) {
+                return open;
+            }
+            at = child.end();
         }
-        return at;
     }
+
+    /** The worksheet's children that the schema puts after legacyDrawing. */
+    private static final java.util.Set<String> AFTER_LEGACY_DRAWING = java.util.Set.of("legacyDrawingHF", "drawingHF",
+            "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst", "mc:AlternateContent");
 
 
 }

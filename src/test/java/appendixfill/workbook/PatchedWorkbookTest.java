@@ -279,6 +279,54 @@ class PatchedWorkbookTest {
                 }));
     }
 
+    /** The example with some parts replaced or added, as another program might have saved it. */
+    private Path exampleWith(String name, Map<String, byte[]> changed) throws Exception {
+        Map<String, byte[]> parts = parts(Files.readAllBytes(EXAMPLE));
+        parts.putAll(changed);
+        Path file = temp.resolve(name);
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                zip.write(part.getValue());
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void leavesAZipBombToPoiBeforeInflatingIt() throws Exception {
+        Map<String, byte[]> zeros = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 8; i++) {
+            zeros.put("xl/media/image" + i + ".bin", new byte[12 << 20]);
+        }
+        Path bomb = exampleWith("bomb.xlsx", zeros);
+
+        assertEquals("part too large, too compressed or twice: xl/media/image0.bin",
+                PatchedWorkbook.declined(bomb, CATALOGUE));
+    }
+
+    @Test
+    void putsItsCommentsDrawingAfterADataBarRuleWhoseOwnExtensionComesFirst() throws Exception {
+        String sheet = new String(parts(Files.readAllBytes(EXAMPLE)).get("xl/worksheets/sheet1.xml"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String dataBar = "<conditionalFormatting sqref=\"D9:D12\"><cfRule type=\"dataBar\" priority=\"1\"><dataBar>"
+                + "<cfvo type=\"min\"/><cfvo type=\"max\"/><color rgb=\"FF638EC6\"/></dataBar><extLst><ext"
+                + " uri=\"{B025F937-C7B1-47D3-B67F-A62EFF666E3E}\" xmlns:x14=\"http://schemas.microsoft.com/office/"
+                + "spreadsheetml/2009/9/main\"><x14:id>{6A1F0E5B-0000-4000-8000-000000000001}</x14:id></ext></extLst>"
+                + "</cfRule></conditionalFormatting>";
+        int at = sheet.indexOf("<dataValidations");
+        Path input = exampleWith("thanh-du-lieu.xlsx", Map.of("xl/worksheets/sheet1.xml",
+                (sheet.substring(0, at) + dataBar + sheet.substring(at)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        String completed = new String(parts(complete(input).patched()).get("xl/worksheets/sheet1.xml"),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertTrue(completed.indexOf("<legacyDrawing") > completed.indexOf("</conditionalFormatting>"), completed);
+        assertTrue(completed.indexOf("<legacyDrawing") > completed.indexOf("<pageSetup"), completed);
+        assertSameCompletion(input);
+    }
+
     private static Map<String, byte[]> parts(byte[] zip) throws Exception {
         Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
         try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {

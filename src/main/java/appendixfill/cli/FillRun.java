@@ -70,6 +70,12 @@ final class FillRun {
             }
             for (java.util.concurrent.Future<Outcome> pending : outcomes) {
                 Outcome outcome = done(pending);
+                if (outcome.fault() != null) {
+                    // A fault of the tool with one workbook: said and logged, the others still reported.
+                    Main.internalError(outcome.fault(), language, stderr);
+                    tally.faulty++;
+                    continue;
+                }
                 if (outcome.refusal() != null) {
                     stderr.println(outcome.refusal().said().in(language));
                     tally.unusable++;
@@ -89,20 +95,23 @@ final class FillRun {
         }
         if (files.size() > 1) {
             stdout.println("Tổng cộng: " + tally.clean + " tệp không có lỗi, " + tally.withErrors
-                    + " tệp có lỗi số liệu, " + tally.unusable + " tệp không dùng được.");
+                    + " tệp có lỗi số liệu, " + tally.unusable + " tệp không dùng được"
+                    + (tally.faulty > 0 ? ", " + tally.faulty + " tệp gặp lỗi nội bộ." : "."));
         }
         return tally.exitCode();
     }
 
     /** A workbook filled, or the reason it could not be. */
-    private record Outcome(FillJob.Result result, UnusableInput refusal) {
+    private record Outcome(FillJob.Result result, UnusableInput refusal, Exception fault) {
     }
 
     private Outcome fillOne(FillJob job, Path workbook) {
         try {
-            return new Outcome(job.run(workbook, out.orElse(null)), null);
+            return new Outcome(job.run(workbook, out.orElse(null)), null, null);
         } catch (UnusableInput e) {
-            return new Outcome(null, e);
+            return new Outcome(null, e, null);
+        } catch (Exception e) {
+            return new Outcome(null, null, e);
         }
     }
 
@@ -151,9 +160,10 @@ final class FillRun {
         int clean;
         int withErrors;
         int unusable;
+        int faulty;
 
         int exitCode() {
-            return unusable > 0 ? ExitCode.UNUSABLE : withErrors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
+            return faulty > 0 ? ExitCode.INTERNAL : unusable > 0 ? ExitCode.UNUSABLE : withErrors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
         }
     }
 

@@ -94,8 +94,12 @@ public final class Main {
 
     /** A fault of the tool: the stack trace goes to a log file, the officer gets one line naming it. */
     static int internalError(Exception ex, String[] args, PrintWriter err) {
+        return internalError(ex, language(args), err);
+    }
+
+    static int internalError(Exception ex, Language language, PrintWriter err) {
         Path log = writeLog(ex);
-        err.println(Message.of("cli.internal", ex.getClass().getSimpleName(), log).in(language(args)));
+        err.println(Message.of("cli.internal", ex.getClass().getSimpleName(), log).in(language));
         return ExitCode.INTERNAL;
     }
 

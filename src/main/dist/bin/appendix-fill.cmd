@@ -25,10 +25,13 @@ if %MAJOR% LSS 17 (
   exit /b 3
 )
 
-set "SHARE="
+rem SHARE is one option (it holds a path, maybe with spaces: it is passed quoted); AUTO a flag or nothing.
+set "SHARE=-Xshare:auto"
+set "AUTO="
 set "CACHE=%LOCALAPPDATA%\appendix-fill"
 if not exist "%CACHE%" mkdir "%CACHE%" >nul 2>nul
-for %%j in ("%JAR%") do set "STAMP=%%~zj-%%~tj-%MAJOR%"
+rem The full version: an archive of 17.0.8 is refused, silently, by 17.0.9.
+for %%j in ("%JAR%") do set "STAMP=%%~zj-%%~tj-%VERSION%"
 set "STAMP=%STAMP:/=%"
 set "STAMP=%STAMP::=%"
 set "STAMP=%STAMP: =%"
@@ -39,7 +42,8 @@ for %%f in ("%CACHE%\appendix-fill-*") do (
 rem From JDK 19 on, 25 included, the dynamic archive; the AOT cache of JDK 25 is left to the sh launcher.
 if exist "%CACHE%" (
   if %MAJOR% GEQ 19 (
-    set "SHARE=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa"
+    set "AUTO=-XX:+AutoCreateSharedArchive"
+    set "SHARE=-XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa"
   ) else (
     if exist "%CACHE%\appendix-fill-%STAMP%.jsa" (set "SHARE=-XX:SharedArchiveFile=%CACHE%\appendix-fill-%STAMP%.jsa") else (set "SHARE=-XX:ArchiveClassesAtExit=%CACHE%\appendix-fill-%STAMP%.jsa")
   )
@@ -51,5 +55,5 @@ rem One workbook or a few: one compiler thread. A consolidation (thousands of wo
 rem to the old generation at once, and C1 compiles after a quarter of the usual calls and loops.
 set "JIT=-XX:CICompilerCount=1"
 if /i "%~1"=="consolidate" set "JIT=-XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000 -XX:MaxTenuringThreshold=0"
-"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %JIT% -Xlog:disable -Xlog:all=error:stderr %SHARE% -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %APPENDIX_FILL_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA_CMD%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %JIT% -Xlog:disable -Xlog:all=error:stderr %AUTO% "%SHARE%" -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %APPENDIX_FILL_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -63,7 +63,8 @@ class LauncherTest {
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("HOME", temp.toString());
-        builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        // A cache folder with spaces, as under Git Bash's "/c/Users/Nguyen Van A".
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("bộ nhớ đệm").toString());
         builder.environment().putAll(environment);
         Files.setPosixFilePermissions(home.resolve("bin/appendix-fill"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Process process = builder.redirectOutput(temp.resolve("stdout").toFile()).redirectError(temp.resolve("stderr").toFile())
@@ -91,16 +92,16 @@ class LauncherTest {
     }
 
     @Test
-    void usesTheArchiveInTheCacheFolderOnceItIsThere() throws Exception {
+    void usesTheArchiveInTheCacheFolderOnceItIsThereAsOneArgumentWhateverItsPath() throws Exception {
         launch(Map.of("JAVA_HOME", jdk.toString()), "a.xlsx");
-        Path cache = temp.resolve("cache/appendix-fill");
+        Path cache = temp.resolve("bộ nhớ đệm/appendix-fill");
         String stamp = javaStamp();
-        Files.writeString(cache.resolve("appendix-fill-" + stamp + "-17.jsa"), "archive");
+        Files.writeString(cache.resolve("appendix-fill-" + stamp + "-17.0.9.jsa"), "archive");
         Files.delete(temp.resolve("java.args"));
 
         launch(Map.of("JAVA_HOME", jdk.toString()), "a.xlsx");
 
-        assertTrue(javaArguments().contains("-XX:SharedArchiveFile=" + cache.resolve("appendix-fill-" + stamp + "-17.jsa")),
+        assertTrue(javaArguments().contains("-XX:SharedArchiveFile=" + cache.resolve("appendix-fill-" + stamp + "-17.0.9.jsa")),
                 javaArguments().toString());
     }
 

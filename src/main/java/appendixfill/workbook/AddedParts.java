@@ -59,7 +59,7 @@ final class AddedParts {
             }
             xml.append("</row>");
             if (!cell.isEmpty()) {
-                String target = "'" + cell.replace("!", "'!");
+                String target = Completion.link(cell);
                 links.append("<hyperlink ref=\"").append(Spot.address(row, 3)).append("\" location=\"")
                         .append(XmlText.attribute(target)).append("\" display=\"").append(XmlText.attribute(target))
                         .append("\"/>");

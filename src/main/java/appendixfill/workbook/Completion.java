@@ -162,6 +162,12 @@ final class Completion {
     /** The header row of the findings sheet (0-based). */
     static final int FINDINGS_HEADER_ROW = 2;
 
+    /** The target of a link to a cell shown as «Phụ lục I!D40»: 'Phụ lục I'!D40, an apostrophe doubled. */
+    static String link(String address) {
+        int bang = address.lastIndexOf('!');
+        return "'" + address.substring(0, bang).replace("'", "''") + "'" + address.substring(bang);
+    }
+
     /** One row of the findings sheet. */
     static List<String> findingRow(int number, Finding finding, String address) {
         return List.of(String.valueOf(number), finding.severity().word(), finding.code(), address, finding.message(),

@@ -159,7 +159,7 @@ public final class WorkbookFiller {
             String address = form.address(finding.code());
             if (!address.isEmpty()) {
                 Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
-                link.setAddress("'" + address.replace("!", "'!"));
+                link.setAddress(Completion.link(address));
                 row.getCell(3).setHyperlink(link);
             }
             rowIndex++;

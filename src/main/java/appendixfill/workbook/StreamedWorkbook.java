@@ -834,14 +834,14 @@ public final class StreamedWorkbook {
                 if (v == null || v.isBlank()) {
                     return Typed.BLANK;
                 }
-                String text = shared.get(Integer.parseInt(v.trim()));
+                String text = XmlText.decodeExcel(shared.get(Integer.parseInt(v.trim())));
                 return text == null || text.isEmpty() ? Typed.BLANK : new Typed.Text(text);
             }
             case "str" -> {
-                return v == null || v.isEmpty() ? Typed.BLANK : new Typed.Text(v);
+                return v == null || v.isEmpty() ? Typed.BLANK : new Typed.Text(XmlText.decodeExcel(v));
             }
             case "inlineStr" -> {
-                String text = cell.inline() != null ? cell.inline() : v;
+                String text = XmlText.decodeExcel(cell.inline() != null ? cell.inline() : v);
                 return text == null || text.isEmpty() ? Typed.BLANK : new Typed.Text(text);
             }
             case "b" -> {
@@ -878,7 +878,7 @@ public final class StreamedWorkbook {
             } else {
                 text = cell.value() == null ? "" : cell.value();
             }
-            grid.computeIfAbsent(ref.getRow(), r -> new TreeMap<>()).put((int) ref.getCol(), text);
+            grid.computeIfAbsent(ref.getRow(), r -> new TreeMap<>()).put((int) ref.getCol(), XmlText.decodeExcel(text));
         }
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r <= (grid.isEmpty() ? -1 : grid.lastKey()); r++) {

@@ -103,6 +103,27 @@ final class XmlText {
         return i;
     }
 
+    private static final java.util.regex.Pattern EXCEL_ESCAPE = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+    private static final java.util.regex.Pattern EXCEL_ESCAPE_START = java.util.regex.Pattern.compile(
+            "_(?=x[0-9A-Fa-f]{4}_)");
+
+    /**
+     * Text as Excel and POI read it: _xHHHH_ is the character HHHH (Excel writes control characters
+     * so, and _x005F_ for an underscore that would otherwise start one).
+     */
+    static String decodeExcel(String text) {
+        if (text == null || text.indexOf("_x") < 0) {
+            return text;
+        }
+        java.util.regex.Matcher escape = EXCEL_ESCAPE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (escape.find()) {
+            escape.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
+        }
+        return escape.appendTail(out).toString();
+    }
+
     /** Text for an element's content. */
     static String text(String text) {
         return escape(text, false);
@@ -117,7 +138,10 @@ final class XmlText {
      * Escapes the markup characters; a control character XML cannot hold is written as Excel
      * writes it, _xHHHH_.
      */
-    private static String escape(String text, boolean attribute) {
+    private static String escape(String given, boolean attribute) {
+        // Cell text that reads like Excel's own escape keeps its underscore: «_x0041_» stays, not «A».
+        String text = attribute || given.indexOf("_x") < 0 ? given
+                : EXCEL_ESCAPE_START.matcher(given).replaceAll("_x005F_");
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -127,7 +151,8 @@ final class XmlText {
                 case '>' -> "&gt;";
                 case '"' -> attribute ? "&quot;" : null;
                 case '\n' -> attribute ? "&#10;" : null;
-                case '\r' -> attribute ? "&#13;" : null;
+                // An XML reader turns a carriage return in text into a line feed: Excel writes it escaped.
+                case '\r' -> attribute ? "&#13;" : "_x000D_";
                 case '\t' -> attribute ? "&#9;" : null;
                 default -> c < 0x20 || c == 0xFFFE || c == 0xFFFF ? String.format("_x%04X_", (int) c) : null;
             };

@@ -295,6 +295,14 @@ class PatchedWorkbookTest {
     }
 
     @Test
+    void readsAndWritesExcelsEscapedCharactersAsPoiDoes() throws Exception {
+        Path input = TypedWorkbooks.write(Map.of("unit.name", "t:xã Vũ Muộn", "t.positive",
+                "t:Mã _x0041_ và dòng\r\nmới", "note:1.1", "t:ghi _x005F_ chú"), temp.resolve("ky-tu.xlsx"));
+
+        assertSameCompletion(input);
+    }
+
+    @Test
     void leavesAZipBombToPoiBeforeInflatingIt() throws Exception {
         Map<String, byte[]> zeros = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {

@@ -112,11 +112,13 @@ final class PatchedWorkbook implements Form {
     private final Map<String, String> notes;
     private final Ledger ledger;
     private final String stylesPart;
+    /** The styles part as parsed when opened; the fill adds its styles to it (a workbook is completed once). */
+    private final StylePatch styles;
 
     private PatchedWorkbook(Path file, Catalogue catalogue, LinkedHashMap<String, byte[]> parts,
             List<WorkbookXml.Sheet> sheets, Map<String, Spot> cells,
             Map<String, Spot> titles, Map<String, FormSheet> formSheets, Map<String, Typed> typed,
-            Map<String, String> notes, Ledger ledger, String stylesPart) {
+            Map<String, String> notes, Ledger ledger, String stylesPart, StylePatch styles) {
         this.file = file;
         this.catalogue = catalogue;
         this.parts = parts;
@@ -128,6 +130,7 @@ final class PatchedWorkbook implements Form {
         this.notes = notes;
         this.ledger = ledger;
         this.stylesPart = stylesPart;
+        this.styles = styles;
     }
 
     /** The workbook opened for patching; empty when it is one for POI (including every bad file). */
@@ -261,7 +264,7 @@ final class PatchedWorkbook implements Form {
             }
         }
         return new PatchedWorkbook(file, catalogue, parts, sheets, cells, titles, formSheets,
-                Collections.unmodifiableMap(typed), Collections.unmodifiableMap(notes), ledger, stylesPart);
+                Collections.unmodifiableMap(typed), Collections.unmodifiableMap(notes), ledger, stylesPart, styles);
     }
 
     private static Spot spot(String formula, List<WorkbookXml.Sheet> sheets) {
@@ -438,12 +441,6 @@ final class PatchedWorkbook implements Form {
 
     private byte[] patch(Assessment assessment, String summary) throws IOException {
         Map<String, byte[]> written = new LinkedHashMap<>(parts);
-        StylePatch styles;
-        try {
-            styles = new StylePatch(new String(parts.get(stylesPart), StandardCharsets.UTF_8));
-        } catch (Declined e) {
-            throw new IllegalStateException("checked when opened", e);
-        }
         List<Completion.Change> changes = Completion.plan(catalogue, cells.keySet(), typed, assessment, ledger);
         Document document = Document.of(assessment.figures());
         Map<String, String> titleTexts = Map.of(Layout.TITLE_PERIOD_NAME, document.appendixPeriodLine(),
@@ -454,7 +451,7 @@ final class PatchedWorkbook implements Form {
         // VML drawings number their shapes in blocks of 1024 that must not overlap in a workbook.
         int sheetNumber = drawingBlocksInUse();
         for (FormSheet sheet : formSheets.values()) {
-            written.put(sheet.part(), patchSheet(sheet, ++sheetNumber, changes, styles, titleTexts, written, types)
+            written.put(sheet.part(), patchSheet(sheet, ++sheetNumber, changes, titleTexts, written, types)
                     .getBytes(StandardCharsets.UTF_8));
         }
 
@@ -516,7 +513,7 @@ final class PatchedWorkbook implements Form {
     }
 
     /** One form sheet with its cells rewritten, their styles shaded, and its comments written beside it. */
-    private String patchSheet(FormSheet sheet, int sheetNumber, List<Completion.Change> changes, StylePatch styles,
+    private String patchSheet(FormSheet sheet, int sheetNumber, List<Completion.Change> changes,
             Map<String, String> titleTexts, Map<String, byte[]> written, ContentTypes types) {
         String sheetName = sheetName(sheet);
         TreeMap<Integer, Edit> edits = new TreeMap<>();

@@ -15,8 +15,8 @@ import appendixfill.report.Narrative;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.workbook.ConsolidationWorkbook;
-import appendixfill.workbook.FormWorkbook;
-import appendixfill.workbook.StreamedWorkbook;
+import appendixfill.form.FormFile;
+import appendixfill.form.Layout;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -138,44 +138,25 @@ public final class ConsolidationJob {
         }
     }
 
-    /** One workbook, read and assessed; a file that cannot be read becomes a reason, never an exception. */
+    /** One workbook, read and assessed; a file that cannot be used becomes a reason, never an exception. */
     Submission read(Path file) {
         String shown = file.getFileName().toString();
+        FormFile form;
         try {
-            StreamedWorkbook workbook = StreamedWorkbook.read(file, catalogue, ConsolidationWorkbook.sheets());
-            String version = workbook.templateVersion().orElse("");
-            Optional<Totals> totals = ConsolidationWorkbook.totals(workbook);
-            if (totals.isPresent()) {
-                Map<String, String> details = ConsolidationWorkbook.details(workbook);
-                Optional<Period> period = Optional.ofNullable(details.get("period"))
-                        .flatMap(p -> Period.parse(p + " " + details.getOrDefault("year", "")));
-                return Submission.consolidated(shown, details.getOrDefault("name", shown), period, version,
-                        totals.get(), catalogue);
-            }
-            return Submission.of(shown, Assessment.of(catalogue, rules, workbook.typed()), version);
-        } catch (UnusableInput notTheTemplate) {
-            return readAsASingleFillWould(file, shown);
-        } catch (RuntimeException e) {
-            // One strange workbook among thousands must not stop the consolidation.
-            return Submission.unreadable(shown, "Không đọc được tệp «" + shown + "» (" + e.getClass().getSimpleName()
-                    + "). Hãy mở bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.");
-        }
-    }
-
-    /**
-     * What the fast reader cannot read (an officer's own table, an .xls, an .ods, a damaged file) is
-     * read the slower way a single fill reads it, so the two commands accept the same workbooks and
-     * refuse them with the same reason.
-     */
-    private Submission readAsASingleFillWould(Path file, String shown) {
-        try (FormWorkbook form = FormWorkbook.open(file, catalogue)) {
-            return Submission.of(shown, Assessment.of(catalogue, rules, form.typed(), form.findings()), "");
+            form = FormFile.open(file, catalogue, FormFile.Purpose.CONSOLIDATE);
         } catch (UnusableInput e) {
             return Submission.unreadable(shown, e.getMessage());
-        } catch (RuntimeException e) {
-            return Submission.unreadable(shown, "Không đọc được tệp «" + shown + "» (" + e.getClass().getSimpleName()
-                    + "). Hãy mở bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi gửi lại.");
         }
+        String version = form.properties().getOrDefault(Layout.PROPERTY_VERSION, "");
+        if (form.consolidationTotals().isPresent()) {
+            List<List<String>> rows = form.consolidationTotals().get();
+            Map<String, String> details = ConsolidationWorkbook.details(rows);
+            Optional<Period> period = Optional.ofNullable(details.get("period"))
+                    .flatMap(p -> Period.parse(p + " " + details.getOrDefault("year", "")));
+            return Submission.consolidated(shown, details.getOrDefault("name", shown), period, version,
+                    Totals.fromRows(rows), catalogue);
+        }
+        return Submission.of(shown, Assessment.of(catalogue, rules, form.typed(), form.findings()), version);
     }
 
     /** The workbooks of the folder, by name; not Excel's or LibreOffice's lock files, not the output itself. */

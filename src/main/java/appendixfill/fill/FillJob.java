@@ -9,7 +9,7 @@ import appendixfill.report.Narrative;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
-import appendixfill.workbook.Form;
+import appendixfill.form.FormFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 public final class FillJob {
 
     /** What a fill wrote and found. */
-    public record Result(Path input, Document document, Assessment assessment, List<Path> written) {
+    public record Result(Path input, Document document, Assessment assessment, List<Path> written,
+            FormFile.Source source) {
 
         /** The one-line summary the officer reads first. */
         public String summary() {
@@ -46,7 +47,8 @@ public final class FillJob {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
         requireNotOpen(folder, baseName(input));
-        try (Form form = Form.open(input, catalogue)) {
+        FormFile form = FormFile.open(input, catalogue, FormFile.Purpose.FILL);
+        {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
             String base = baseName(input);
             String summary = summaryLine(assessment);
@@ -59,7 +61,7 @@ public final class FillJob {
                 outputs.stage(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
                         .getBytes(StandardCharsets.UTF_8)));
                 List<Path> written = outputs.commit();
-                return new Result(input, Document.of(assessment.figures()), assessment, written);
+                return new Result(input, Document.of(assessment.figures()), assessment, written, form.source());
             }
         }
     }

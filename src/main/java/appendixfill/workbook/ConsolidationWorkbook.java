@@ -1,5 +1,6 @@
 package appendixfill.workbook;
 
+import appendixfill.form.Layout;
 import appendixfill.consolidate.Consolidated;
 import appendixfill.consolidate.Period;
 import appendixfill.consolidate.Roll;
@@ -60,28 +61,15 @@ public final class ConsolidationWorkbook {
         }
     }
 
-    /** Reads the totals back from a consolidated workbook, as one unit of a larger consolidation. */
-    public static Optional<Totals> totals(StreamedWorkbook workbook) {
-        if (!workbook.template().filter(Layout.CONSOLIDATION_TEMPLATE::equals).isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(Totals.fromRows(workbook.sheet(Layout.TOTALS_SHEET)));
-    }
-
     /** The name and period stored with the totals: "name", "period", "year" rows. */
-    public static Map<String, String> details(StreamedWorkbook workbook) {
+    public static Map<String, String> details(List<List<String>> rows) {
         Map<String, String> details = new HashMap<>();
-        for (List<String> row : workbook.sheet(Layout.TOTALS_SHEET)) {
+        for (List<String> row : rows) {
             if (row.size() == 2 && !row.get(0).equals("units")) {
                 details.put(row.get(0), row.get(1));
             }
         }
         return details;
-    }
-
-    /** The sheets a reader asks {@link StreamedWorkbook} for to read a consolidated workbook back. */
-    public static Set<String> sheets() {
-        return Set.of(Layout.TOTALS_SHEET);
     }
 
     private void writeTable(SheetWriter sheet, Consolidated consolidated) throws IOException {

@@ -1,5 +1,6 @@
 package appendixfill.workbook;
 
+import appendixfill.form.Layout;
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;

@@ -1,5 +1,6 @@
 package appendixfill.workbook;
 
+import appendixfill.form.Layout;
 import appendixfill.input.Typed;
 import java.util.LinkedHashMap;
 import java.util.Map;

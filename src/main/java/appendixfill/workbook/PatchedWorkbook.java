@@ -1,5 +1,6 @@
 package appendixfill.workbook;
 
+import appendixfill.form.Layout;
 import static appendixfill.workbook.OpcPackage.COMMENTS_TYPE;
 import static appendixfill.workbook.OpcPackage.MAIN;
 import static appendixfill.workbook.OpcPackage.RELATIONSHIPS;

@@ -1,5 +1,6 @@
 package appendixfill.workbook;
 
+import appendixfill.form.Layout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package appendixfill.workbook;
 
+import appendixfill.form.Layout;
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
 import appendixfill.input.UnusableInput;

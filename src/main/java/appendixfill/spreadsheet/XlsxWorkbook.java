@@ -1,0 +1,629 @@
+package appendixfill.spreadsheet;
+
+import appendixfill.ooxml.OpcPackage;
+import appendixfill.ooxml.Unsupported;
+import appendixfill.ooxml.Unsupported.Reason;
+import appendixfill.ooxml.Xml;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.codehaus.stax2.XMLStreamReader2;
+
+/**
+ * An .xlsx or .xlsm read through the package layer, the one reader of SpreadsheetML: its sheets,
+ * defined names, date system and document properties at once, and the cells of any sheet when
+ * asked (all of them, or only some, reading no further than the last). Shared strings are read
+ * once, as far as the cells read need them, within a budget of characters.
+ */
+public final class XlsxWorkbook {
+
+    /** The content type of a workbook with macros. */
+    public static final String MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+    /** A sheet of the workbook. */
+    public record Sheet(String name, int index, String relationship, Optional<String> part, Visibility visibility) {
+    }
+
+    /** Whether a sheet is shown. */
+    public enum Visibility {
+        VISIBLE, HIDDEN, VERY_HIDDEN
+    }
+
+    /**
+     * Which cells of a sheet to read: every one (with hidden rows and merged cells), or only those
+     * at the given places, reading stopping at the end of the cell data.
+     */
+    public record Want(Set<Long> cells) {
+        public static final Want ALL = new Want(null);
+
+        public static Want cells(Set<Long> cells) {
+            return new Want(Set.copyOf(cells));
+        }
+
+        /** A place as {@link #cells} holds it. */
+        public static long place(int row, int column) {
+            return (long) row << 16 | column;
+        }
+
+        boolean all() {
+            return cells == null;
+        }
+    }
+
+    /**
+     * No genuine workbook comes near these: characters of shared text the cells read refer to (a
+     * cell repeating a long text counts it each time), and stored cells.
+     */
+    static final long MAX_TEXT_CHARACTERS = 64L << 20;
+    static final int MAX_CELLS = 2_000_000;
+
+    /** What workbook.xml says, parsed once per distinct part (a consolidation's workbooks share it). */
+    private record WorkbookPart(List<SheetEntry> sheets, List<Grid.DefinedName> names, boolean date1904,
+            String namespace) {
+    }
+
+    private record SheetEntry(String name, String relationship, Visibility visibility) {
+    }
+
+    private static final Map<Object, Object> PARSED = new ConcurrentHashMap<>();
+
+    private final OpcPackage pkg;
+    private final String workbookPart;
+    private final String contentType;
+    private final WorkbookPart workbook;
+    private final List<Sheet> sheets;
+    private final Map<Integer, String> sharedText = new HashMap<>();
+    private List<String> formats;
+    private long textBudget = MAX_TEXT_CHARACTERS;
+    private int cellBudget = MAX_CELLS;
+
+    private XlsxWorkbook(OpcPackage pkg, String workbookPart, String contentType, WorkbookPart workbook,
+            List<Sheet> sheets) {
+        this.pkg = pkg;
+        this.workbookPart = workbookPart;
+        this.contentType = contentType;
+        this.workbook = workbook;
+        this.sheets = sheets;
+    }
+
+    /** The workbook of a package; refused when the package has no SpreadsheetML workbook. */
+    public static XlsxWorkbook open(OpcPackage pkg) throws Unsupported {
+        String part = pkg.target("", "officeDocument").orElseThrow(() -> new Unsupported(Reason.MISSING_PART,
+                "_rels/.rels", "no office document"));
+        if (!pkg.has(part)) {
+            throw new Unsupported(Reason.MISSING_PART, part, "the office document the package names");
+        }
+        WorkbookPart workbook = cached(pkg.key(part), () -> parseWorkbook(pkg, part));
+        List<Sheet> sheets = new ArrayList<>();
+        for (SheetEntry entry : workbook.sheets()) {
+            Optional<String> sheetPart = pkg.relationship(part, entry.relationship())
+                    .filter(r -> !r.external() && r.type().equals(Xml.RELATIONSHIPS + "/worksheet"))
+                    .map(OpcPackage.Relationship::part).filter(pkg::has);
+            sheets.add(new Sheet(entry.name(), sheets.size(), entry.relationship(), sheetPart, entry.visibility()));
+        }
+        return new XlsxWorkbook(pkg, part, pkg.contentType(part), workbook, List.copyOf(sheets));
+    }
+
+    public OpcPackage pkg() {
+        return pkg;
+    }
+
+    /** The workbook part's name (xl/workbook.xml as a rule). */
+    public String workbookPart() {
+        return workbookPart;
+    }
+
+    /** True for a workbook with macros (.xlsm). */
+    public boolean hasMacros() {
+        return MACRO_WORKBOOK.equals(contentType);
+    }
+
+    /** True for Strict Open XML. */
+    public boolean isStrict() {
+        return Xml.isStrict(workbook.namespace());
+    }
+
+    public List<Sheet> sheets() {
+        return sheets;
+    }
+
+    /** The sheet of that name, compared as Excel compares sheet names (regardless of case). */
+    public Optional<Sheet> sheet(String name) {
+        return sheets.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    public List<Grid.DefinedName> names() {
+        return workbook.names();
+    }
+
+    public boolean date1904() {
+        return workbook.date1904();
+    }
+
+    /** The custom document properties (docProps/custom.xml), by name, as text. */
+    public Map<String, String> customProperties() throws Unsupported {
+        Optional<String> part = pkg.target("", "custom-properties");
+        if (part.isEmpty() || !pkg.has(part.get())) {
+            return Map.of();
+        }
+        return cached(List.of("custom", pkg.key(part.get())), () -> parseCustomProperties(part.get()));
+    }
+
+    /** Every sheet, every cell: a workbook whose form has to be recognised. */
+    public Grid grid() throws Unsupported {
+        Map<String, Want> all = new LinkedHashMap<>();
+        sheets.forEach(s -> all.put(s.name(), Want.ALL));
+        return read(all);
+    }
+
+    /** The sheets asked for (by name), each read as much as asked; pages in the workbook's order. */
+    public Grid read(Map<String, Want> wanted) throws Unsupported {
+        List<Pending> pending = new ArrayList<>();
+        for (Sheet sheet : sheets) {
+            Want want = wanted.get(sheet.name());
+            if (want != null) {
+                pending.add(readSheet(sheet, want));
+            }
+        }
+        Set<Integer> indices = new HashSet<>();
+        pending.forEach(p -> p.sharedIndices(indices));
+        if (!indices.isEmpty()) {
+            readSharedStrings(indices);
+        }
+        List<Grid.Page> pages = new ArrayList<>();
+        for (Pending page : pending) {
+            pages.add(page.resolve());
+        }
+        return new Grid(pages, workbook.names(), workbook.date1904());
+    }
+
+    /** A sheet's cells as read, shared strings not yet looked up. */
+    private final class Pending {
+        final Sheet sheet;
+        final NavigableMap<Integer, NavigableMap<Integer, Object[]>> rows = new TreeMap<>();
+        final Set<Integer> hiddenRows = new HashSet<>();
+        final List<Grid.Merge> merges = new ArrayList<>();
+
+        Pending(Sheet sheet) {
+            this.sheet = sheet;
+        }
+
+        void sharedIndices(Set<Integer> into) {
+            rows.values().forEach(cells -> cells.values().forEach(cell -> {
+                if (cell[0] == SHARED) {
+                    into.add((Integer) cell[1]);
+                }
+            }));
+        }
+
+        Grid.Page resolve() throws Unsupported {
+            NavigableMap<Integer, NavigableMap<Integer, RawCell>> resolved = new TreeMap<>();
+            for (Map.Entry<Integer, NavigableMap<Integer, Object[]>> row : rows.entrySet()) {
+                NavigableMap<Integer, RawCell> cells = new TreeMap<>();
+                for (Map.Entry<Integer, Object[]> cell : row.getValue().entrySet()) {
+                    Object[] raw = cell.getValue();
+                    RawCell value;
+                    if (raw[0] == SHARED) {
+                        String text = sharedText.get((Integer) raw[1]);
+                        if (text == null) {
+                            throw new Unsupported(Reason.MALFORMED_XML, sheet.part().orElse(""), "cell "
+                                    + CellRef.address(row.getKey(), cell.getKey()) + " refers to shared string "
+                                    + raw[1] + ", which the workbook does not have");
+                        }
+                        textBudget -= text.length();
+                        if (textBudget < 0) {
+                            throw new Unsupported(Reason.OVER_BUDGET, sharedStringsPart().orElse(""),
+                                    "the cells refer to more than " + MAX_TEXT_CHARACTERS + " characters of text");
+                        }
+                        value = new RawCell(RawCell.Kind.TEXT, text, (String) raw[2], (String) raw[3]);
+                    } else {
+                        value = (RawCell) raw[1];
+                    }
+                    cells.put(cell.getKey(), value);
+                }
+                resolved.put(row.getKey(), cells);
+            }
+            return new Grid.Page(sheet.name(), sheet.visibility() != Visibility.VISIBLE, resolved, hiddenRows, merges,
+                    workbook.date1904());
+        }
+    }
+
+    /** Marks a cell whose text is a shared string: {SHARED, index, formula, format}; else {null, RawCell}. */
+    private static final Object SHARED = new Object();
+
+    private Pending readSheet(Sheet sheet, Want want) throws Unsupported {
+        Pending page = new Pending(sheet);
+        if (sheet.part().isEmpty()) {
+            return page; // a chart sheet, or a sheet whose part is missing: no cells
+        }
+        String part = sheet.part().get();
+        int remaining = want.all() ? Integer.MAX_VALUE : want.cells().size();
+        XMLStreamReader2 xml = pkg.xml(part);
+        try {
+            if (!Xml.is(xml, Xml.MAIN, "worksheet")) {
+                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not a worksheet");
+            }
+            int row = -1;
+            int column = -1;
+            int depth = 1;
+            boolean inData = false;
+            while (xml.hasNext() && remaining > 0) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    if (inData && depth == 1) {
+                        inData = false;
+                        if (!want.all()) {
+                            break; // the cells asked for are all in sheetData
+                        }
+                    }
+                    continue;
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                depth++;
+                if (depth == 2 && Xml.is(xml, Xml.MAIN, "sheetData")) {
+                    inData = true;
+                } else if (depth == 2 && !Xml.is(xml, Xml.MAIN, "mergeCells")) {
+                    Xml.skip(xml); // views, columns, validations…: nothing a reader of cells needs
+                    depth--;
+                } else if (inData && depth == 3 && Xml.is(xml, Xml.MAIN, "row")) {
+                    // Rows and cells without an address follow the one before (openpyxl and Excel write
+                    // it; the schema does not require it).
+                    row = index(Xml.attribute(xml, "r"), row + 2, CellRef.MAX_ROWS, part) - 1;
+                    column = -1;
+                    String hidden = Xml.attribute(xml, "hidden");
+                    if (want.all() && ("1".equals(hidden) || "true".equals(hidden))) {
+                        page.hiddenRows.add(row);
+                    }
+                } else if (inData && depth == 4 && Xml.is(xml, Xml.MAIN, "c")) {
+                    String address = Xml.attribute(xml, "r");
+                    if (address != null) {
+                        int[] place = CellRef.parse(address).orElseThrow(() -> new Unsupported(Reason.MALFORMED_XML,
+                                part, "a cell address «" + address + "»"));
+                        row = place[0];
+                        column = place[1];
+                    } else {
+                        column++;
+                    }
+                    depth--; // the cell is read to its end
+                    if (want.all() || want.cells().contains(Want.place(row, column))) {
+                        Object[] cell = cell(xml, part);
+                        if (cell != null) {
+                            if (--cellBudget < 0) {
+                                throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_CELLS + " cells");
+                            }
+                            page.rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, cell);
+                        }
+                        if (!want.all()) {
+                            remaining--;
+                        }
+                    } else {
+                        Xml.skip(xml);
+                    }
+                } else if (want.all() && depth == 3 && Xml.is(xml, Xml.MAIN, "mergeCell")) {
+                    merge(Xml.attribute(xml, "ref")).ifPresent(page.merges::add);
+                }
+            }
+            xml.closeCompletely();
+        } catch (XMLStreamException e) {
+            throw Xml.failure(e, part);
+        }
+        return page;
+    }
+
+    /** Reads a {@code <c>} to its end: {SHARED, index, formula, format}, {null, RawCell}, or null when empty. */
+    private Object[] cell(XMLStreamReader2 xml, String part) throws XMLStreamException, Unsupported {
+        String type = Xml.attribute(xml, "t");
+        String style = Xml.attribute(xml, "s");
+        String value = null;
+        String formula = null;
+        StringBuilder inline = null;
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (depth == 1 && Xml.is(xml, Xml.MAIN, "v")) {
+                    value = Xml.text(xml);
+                } else if (depth == 1 && Xml.is(xml, Xml.MAIN, "f")) {
+                    formula = Xml.text(xml);
+                } else if (depth == 1 && Xml.is(xml, Xml.MAIN, "is")) {
+                    inline = new StringBuilder(richText(xml));
+                } else {
+                    Xml.skip(xml);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        String format = format(style, part);
+        String kind = type == null ? "n" : type.strip();
+        if (kind.equals("s")) {
+            if (value == null || value.isBlank()) {
+                return formula == null ? null : new Object[] {null, new RawCell(RawCell.Kind.EMPTY, "", formula, format)};
+            }
+            return new Object[] {SHARED, index(value, 0, Integer.MAX_VALUE, part), formula, format};
+        }
+        RawCell cell;
+        if (kind.equals("inlineStr")) {
+            String text = inline != null ? inline.toString() : value == null ? "" : value;
+            cell = new RawCell(RawCell.Kind.TEXT, ExcelText.decode(text), formula, format);
+        } else if (value == null) {
+            cell = new RawCell(RawCell.Kind.EMPTY, "", formula, format);
+        } else {
+            cell = switch (kind) {
+                case "str" -> new RawCell(RawCell.Kind.TEXT, ExcelText.decode(value), formula, format);
+                case "b" -> new RawCell(RawCell.Kind.BOOLEAN, value, formula, format);
+                case "e" -> new RawCell(RawCell.Kind.ERROR, value, formula, format);
+                case "d" -> new RawCell(RawCell.Kind.DATE, value, formula, format);
+                default -> new RawCell(RawCell.Kind.NUMBER, value, formula, format);
+            };
+        }
+        if (cell.isEmpty()) {
+            return null;
+        }
+        textBudget -= cell.value().length();
+        if (textBudget < 0) {
+            throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_TEXT_CHARACTERS + " characters of text");
+        }
+        return new Object[] {null, cell};
+    }
+
+    /**
+     * The text of a rich-text element ({@code <si>} or {@code <is>}) the reader stands on: its own
+     * {@code <t>} and its runs' {@code <t>}, never the phonetic runs.
+     */
+    private static String richText(XMLStreamReader2 xml) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (Xml.is(xml, Xml.MAIN, "t") && depth <= 2) {
+                    text.append(Xml.text(xml));
+                } else if (Xml.is(xml, Xml.MAIN, "r") && depth == 1) {
+                    depth++;
+                } else {
+                    Xml.skip(xml); // rPh, phoneticPr, rPr
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return ExcelText.decode(text.toString());
+    }
+
+    private Optional<String> sharedStringsPart() throws Unsupported {
+        return pkg.target(workbookPart, "sharedStrings").filter(pkg::has);
+    }
+
+    /** Reads the shared strings the cells need, up to the last of them. */
+    private void readSharedStrings(Set<Integer> needed) throws Unsupported {
+        Optional<String> found = sharedStringsPart();
+        if (found.isEmpty()) {
+            return; // every reference is then reported as missing
+        }
+        String part = found.get();
+        int highest = Collections.max(needed);
+        XMLStreamReader2 xml = pkg.xml(part);
+        try {
+            if (!Xml.is(xml, Xml.MAIN, "sst")) {
+                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not sst");
+            }
+            int index = -1;
+            while (xml.hasNext() && index < highest) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (Xml.is(xml, Xml.MAIN, "si")) {
+                        index++;
+                        if (needed.contains(index)) {
+                            sharedText.put(index, richText(xml));
+                        } else {
+                            Xml.skip(xml);
+                        }
+                    } else {
+                        Xml.skip(xml);
+                    }
+                }
+            }
+            xml.closeCompletely();
+        } catch (XMLStreamException e) {
+            throw Xml.failure(e, part);
+        }
+    }
+
+    /** The number format of a cell style, as a code; "General" for none. */
+    private String format(String style, String part) throws Unsupported {
+        if (style == null || style.isBlank()) {
+            return RawCell.GENERAL;
+        }
+        if (formats == null) {
+            Optional<String> styles = pkg.target(workbookPart, "styles").filter(pkg::has);
+            formats = styles.isEmpty() ? List.of() : cached(List.of("formats", pkg.key(styles.get())),
+                    () -> parseFormats(styles.get()));
+        }
+        int index = index(style, 0, Integer.MAX_VALUE, part);
+        return index < formats.size() ? formats.get(index) : RawCell.GENERAL;
+    }
+
+    /** The number format code of every cell style (cellXfs), in order. */
+    private List<String> parseFormats(String part) throws Unsupported {
+        Map<Integer, String> codes = new HashMap<>();
+        List<Integer> ids = new ArrayList<>();
+        XMLStreamReader2 xml = pkg.xml(part);
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (Xml.is(xml, Xml.MAIN, "numFmt")) {
+                    String id = Xml.attribute(xml, "numFmtId");
+                    String code = Xml.attribute(xml, "formatCode");
+                    if (id != null && code != null) {
+                        codes.put(index(id, 0, Integer.MAX_VALUE, part), code);
+                    }
+                } else if (Xml.is(xml, Xml.MAIN, "cellXfs")) {
+                    while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        String id = Xml.attribute(xml, "numFmtId");
+                        ids.add(id == null ? 0 : index(id, 0, Integer.MAX_VALUE, part));
+                        Xml.skip(xml);
+                    }
+                    break;
+                } else if (!Xml.is(xml, Xml.MAIN, "styleSheet") && !Xml.is(xml, Xml.MAIN, "numFmts")) {
+                    Xml.skip(xml);
+                }
+            }
+            xml.closeCompletely();
+        } catch (XMLStreamException e) {
+            throw Xml.failure(e, part);
+        }
+        List<String> formatsByStyle = new ArrayList<>(ids.size());
+        for (int id : ids) {
+            String code = codes.get(id);
+            if (code == null) {
+                code = BuiltinFormats.getBuiltinFormat(id);
+            }
+            formatsByStyle.add(code == null ? RawCell.GENERAL : code);
+        }
+        return List.copyOf(formatsByStyle);
+    }
+
+    private static WorkbookPart parseWorkbook(OpcPackage pkg, String part) throws Unsupported {
+        List<SheetEntry> sheets = new ArrayList<>();
+        List<Grid.DefinedName> names = new ArrayList<>();
+        boolean date1904 = false;
+        XMLStreamReader2 xml = pkg.xml(part);
+        String namespace = xml.getNamespaceURI();
+        try {
+            if (!Xml.is(xml, Xml.MAIN, "workbook")) {
+                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not a workbook");
+            }
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (Xml.is(xml, Xml.MAIN, "workbookPr")) {
+                    String value = Xml.attribute(xml, "date1904");
+                    date1904 = "1".equals(value) || "true".equals(value);
+                    Xml.skip(xml);
+                } else if (Xml.is(xml, Xml.MAIN, "sheets")) {
+                    while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        if (Xml.is(xml, Xml.MAIN, "sheet")) {
+                            String name = Xml.attribute(xml, "name");
+                            String id = Xml.attribute(xml, Xml.RELATIONSHIPS, "id");
+                            if (name == null || id == null) {
+                                throw new Unsupported(Reason.MALFORMED_XML, part, "a sheet without a name or r:id");
+                            }
+                            String state = String.valueOf(Xml.attribute(xml, "state"));
+                            sheets.add(new SheetEntry(name, id, state.equals("veryHidden") ? Visibility.VERY_HIDDEN
+                                    : state.equals("hidden") ? Visibility.HIDDEN : Visibility.VISIBLE));
+                        }
+                        Xml.skip(xml);
+                    }
+                } else if (Xml.is(xml, Xml.MAIN, "definedNames")) {
+                    while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                        if (Xml.is(xml, Xml.MAIN, "definedName")) {
+                            String name = Xml.attribute(xml, "name");
+                            String scope = Xml.attribute(xml, "localSheetId");
+                            String formula = Xml.text(xml);
+                            if (name != null) {
+                                names.add(new Grid.DefinedName(name, scope == null ? -1
+                                        : index(scope, 0, Integer.MAX_VALUE, part), formula.strip()));
+                            }
+                        } else {
+                            Xml.skip(xml);
+                        }
+                    }
+                } else if (!Xml.is(xml, Xml.MARKUP_COMPATIBILITY, "AlternateContent")
+                        && !Xml.is(xml, Xml.MARKUP_COMPATIBILITY, "Choice")) {
+                    Xml.skip(xml);
+                }
+            }
+            xml.closeCompletely();
+        } catch (XMLStreamException e) {
+            throw Xml.failure(e, part);
+        }
+        return new WorkbookPart(List.copyOf(sheets), List.copyOf(names), date1904, namespace);
+    }
+
+    private Map<String, String> parseCustomProperties(String part) throws Unsupported {
+        Map<String, String> properties = new TreeMap<>();
+        XMLStreamReader2 xml = pkg.xml(part);
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && Xml.is(xml, Xml.CUSTOM_PROPERTIES, "property")) {
+                    String name = Xml.attribute(xml, "name");
+                    String value = Xml.text(xml);
+                    if (name != null) {
+                        properties.put(name, value);
+                    }
+                }
+            }
+            xml.closeCompletely();
+        } catch (XMLStreamException e) {
+            throw Xml.failure(e, part);
+        }
+        return Collections.unmodifiableMap(properties);
+    }
+
+    private static Optional<Grid.Merge> merge(String ref) {
+        if (ref == null || !ref.contains(":")) {
+            return Optional.empty();
+        }
+        String[] ends = ref.split(":", 2);
+        Optional<int[]> first = CellRef.parse(ends[0]);
+        Optional<int[]> last = CellRef.parse(ends[1]);
+        if (first.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Grid.Merge(first.get()[0], last.get()[0], first.get()[1], last.get()[1]));
+    }
+
+    /** A whole number of an attribute or element, within bounds; {@code otherwise} when absent. */
+    private static int index(String text, int otherwise, int max, String part) throws Unsupported {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < 0 || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "«" + text + "» where a whole number is expected");
+        }
+    }
+
+    private interface Parse<T> {
+        T parse() throws Unsupported;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cached(Object key, Parse<T> parse) throws Unsupported {
+        T known = (T) PARSED.get(key);
+        if (known == null) {
+            known = parse.parse();
+            if (PARSED.size() >= 256) {
+                PARSED.clear();
+            }
+            PARSED.put(key, known);
+        }
+        return known;
+    }
+}

@@ -1,5 +1,7 @@
 package appendixfill.workbook;
 
+import appendixfill.ooxml.Xml;
+import appendixfill.spreadsheet.ExcelText;
 import appendixfill.form.Layout;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,7 +106,7 @@ final class SheetWriter implements AutoCloseable {
             return;
         }
         write(INLINE_START);
-        escape(text);
+        write(Xml.escape(ExcelText.encode(text)));
         write(INLINE_END);
     }
 
@@ -127,7 +129,7 @@ final class SheetWriter implements AutoCloseable {
         write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\" t=\"str\"><f>");
         escape(formula);
         write("</f><v>");
-        escape(text);
+        write(Xml.escape(ExcelText.encode(text)));
         write("</v></c>");
     }
 
@@ -279,9 +281,9 @@ final class SheetWriter implements AutoCloseable {
         write(escaped(text));
     }
 
-    /** XML-escaped for an attribute or an element's text, as the in-place patcher escapes it. */
+    /** XML-escaped for an attribute or an element's text. */
     static String escaped(String text) {
-        return XmlText.attribute(text);
+        return Xml.escapeAttribute(text);
     }
 
     private void entry(String name) throws IOException {

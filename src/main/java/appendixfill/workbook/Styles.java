@@ -18,7 +18,7 @@ final class Styles {
         return Layout.FONT;
     }
 
-    static final short DERIVED_FILL = IndexedColors.GREY_25_PERCENT.getIndex();
+    static final short DERIVED_FILL = (short) Layout.DERIVED_COLOUR;
 
     final CellStyle title;
     final CellStyle subtitle;

@@ -55,8 +55,10 @@ public final class TemplateBuilder {
         for (Indicator rate : catalogue.indicators()) {
             if (rate.kind() == Kind.RATE) {
                 Cell cell = cellOf(workbook, rate.name());
-                Formulas.write(cell, Formulas.rate(rate, catalogue.require(rate.numerator()),
-                        catalogue.require(rate.denominator())), Value.MISSING);
+                // The formula with a blank saved value: a blank form's rates have no parts yet.
+                cell.setCellFormula(appendixfill.form.Formulas.rate(rate, catalogue.require(rate.numerator()),
+                        catalogue.require(rate.denominator())));
+                cell.setCellValue("");
             }
         }
         var properties = workbook.getProperties();

@@ -45,7 +45,7 @@ public final class TypedWorkbooks {
             if (code.startsWith("note:")) {
                 CellReference ref = new CellReference(workbook.getName(catalogue.require(code.substring(5)).name())
                         .getRefersToFormula());
-                cell = FormWorkbook.cell(workbook, new CellReference(ref.getSheetName(), ref.getRow(),
+                cell = PoiCells.cell(workbook, new CellReference(ref.getSheetName(), ref.getRow(),
                         Layout.NOTE_COLUMN, false, false));
             } else {
                 cell = TemplateBuilder.cellOf(workbook, catalogue.require(code).name());

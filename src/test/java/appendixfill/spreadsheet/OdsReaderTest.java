@@ -1,20 +1,23 @@
-package appendixfill.workbook;
+package appendixfill.spreadsheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import appendixfill.input.Typed;
-import java.io.ByteArrayInputStream;
+import appendixfill.ooxml.Unsupported;
+import appendixfill.ooxml.ZipArchive;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import javax.xml.stream.XMLStreamException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The .ods reader, on content.xml written the way LibreOffice writes it. */
-class OdsGridTest {
+class OdsReaderTest {
 
     private static final String OPEN = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -26,8 +29,19 @@ class OdsGridTest {
             """;
     private static final String CLOSE = "</office:spreadsheet></office:body></office:document-content>";
 
-    private static Grid parse(String body) throws XMLStreamException {
-        return OdsGrid.parse(new ByteArrayInputStream((OPEN + body + CLOSE).getBytes(StandardCharsets.UTF_8)));
+    private static Grid parse(String body) throws Exception {
+        return OdsReader.read(zipped(OPEN + body + CLOSE));
+    }
+
+    /** content.xml alone in a zip, as the reader finds it in an .ods. */
+    private static ZipArchive zipped(String content) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return ZipArchive.of(bytes.toByteArray(), ZipArchive.Limits.OFFICE);
     }
 
     @Test
@@ -57,22 +71,22 @@ class OdsGridTest {
         Grid.Page page = grid.pages().get(0);
         assertEquals("Phụ lục I", page.name());
         assertEquals(new Typed.Text("Số  nhiệm vụ\nđề ra"), page.get(2, 2));
-        assertEquals(new Typed.Number(new BigDecimal("46"), false), page.get(2, 3));
+        assertEquals(new Typed.Number(new BigDecimal("46.0"), false), page.get(2, 3));
         assertEquals(new Typed.Number(new BigDecimal("0.7"), true), page.get(2, 4));
         assertEquals(new Typed.Date(LocalDate.of(2023, 2, 1)), page.get(3, 0));
         assertEquals(new Typed.Formula("of:=[.D3]/0", new Typed.Error("#DIV/0!")), page.get(3, 1));
         assertEquals(new Typed.Bool(true), page.get(3, 2));
         assertEquals(Set.of(3), page.hiddenRows());
         assertEquals(List.of(new Grid.Merge(3, 4, 2, 2)), page.merges());
-        assertEquals(new Grid.Spot("Phụ lục I", 2, 3), grid.names().get("PL_1_2_1"));
+        assertEquals(List.of(new Grid.DefinedName("PL_1_2_1", -1, "'Phụ lục I'!$D$3")), grid.names());
     }
 
     @Test
-    void aDoctypeIsRefused() {
+    void aDoctypeIsRefusedNamingThePart() {
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><d>&x;</d>";
 
-        XMLStreamException e = assertThrows(XMLStreamException.class,
-                () -> OdsGrid.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
-        assertEquals("DOCTYPE is not allowed in content.xml", e.getMessage());
+        Unsupported e = assertThrows(Unsupported.class, () -> OdsReader.read(zipped(xml)));
+        assertEquals(Unsupported.Reason.DOCTYPE, e.reason());
+        assertEquals("content.xml", e.part());
     }
 }

@@ -1,4 +1,4 @@
-package appendixfill.workbook;
+package appendixfill.form;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,10 @@ import appendixfill.indicator.Wordings;
 import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
 import appendixfill.rule.RuleBook;
+import appendixfill.spreadsheet.Grid;
+import appendixfill.spreadsheet.RawCell;
+import appendixfill.workbook.PlainTables;
+import appendixfill.workbook.TypedWorkbooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,23 +62,24 @@ class PlainFormTest {
 
     /** A page from rows of cells, each row "STT|wording|unit|value" from row 0 (the header) down. */
     static Grid.Page page(String name, String... rows) {
-        java.util.NavigableMap<Integer, java.util.NavigableMap<Integer, Typed>> cells = new java.util.TreeMap<>();
+        java.util.NavigableMap<Integer, java.util.NavigableMap<Integer, RawCell>> cells = new java.util.TreeMap<>();
         for (int r = 0; r < rows.length; r++) {
             String[] values = rows[r].split("\\|", -1);
-            java.util.NavigableMap<Integer, Typed> row = new java.util.TreeMap<>();
+            java.util.NavigableMap<Integer, RawCell> row = new java.util.TreeMap<>();
             for (int c = 0; c < values.length; c++) {
                 if (!values[c].isEmpty()) {
-                    row.put(c + 1, values[c].matches("-?\\d+") ? new Typed.Number(new java.math.BigDecimal(values[c]), false)
-                            : new Typed.Text(values[c]));
+                    row.put(c + 1, values[c].matches("-?\\d+")
+                            ? new RawCell(RawCell.Kind.NUMBER, values[c], null, RawCell.GENERAL) : RawCell.text(values[c]));
                 }
             }
             cells.put(r + 3, row);
         }
-        return new Grid.Page(name, false, cells, java.util.Set.of(), java.util.List.of());
+        return new Grid.Page(name, false, cells, java.util.Set.of(), java.util.List.of(), false);
     }
 
     static Reading read(Grid.Page... pages) throws UnusableInput {
-        return PlainForm.recognise(new Grid(java.util.List.of(pages), Map.of()), Catalogue.standard(), Wordings.standard(),
+        return PlainForm.recognise(new Grid(java.util.List.of(pages), java.util.List.of(), false), Catalogue.standard(),
+                Wordings.standard(),
                 "«bieu.xlsx»");
     }
 
@@ -90,8 +95,8 @@ class PlainFormTest {
                 "|Tổng số VBQPPL cần phải xử lý sau rà soát|Văn bản|5",
                 "|Số VBQPPL có kiến nghị xử lý đã được xử lý xong|Văn bản|4"));
 
-        assertEquals(new Typed.Number(new java.math.BigDecimal(2), false), reading.typed().get("2.2.1.b"));
-        assertEquals(new Typed.Number(new java.math.BigDecimal(4), false), reading.typed().get("2.3.2.b"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("2.0"), false), reading.typed().get("2.2.1.b"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("4.0"), false), reading.typed().get("2.3.2.b"));
     }
 
     @Test
@@ -103,8 +108,8 @@ class PlainFormTest {
 
         assertEquals(java.util.List.of("form.recognised"), reading.findings().stream().map(f -> f.rule())
                 .filter(r -> !r.equals("form.row-missing")).toList());
-        assertEquals(new Typed.Number(new java.math.BigDecimal(2), false), reading.typed().get("5.2.1"));
-        assertEquals(new Typed.Number(new java.math.BigDecimal(0), false), reading.typed().get("5.2.2"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("2.0"), false), reading.typed().get("5.2.1"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("0.0"), false), reading.typed().get("5.2.2"));
     }
 
     @Test
@@ -113,7 +118,7 @@ class PlainFormTest {
                 page("Danh sách", "STT|Nội dung công việc|Đơn vị tính|Số liệu", "1|Họp giao ban|Buổi|4"),
                 page("Biểu", HEADER, "1.1|Số văn bản chỉ đạo CCHC đã ban hành|Văn bản|4"));
 
-        assertEquals(new Typed.Number(new java.math.BigDecimal(4), false), reading.typed().get("1.1"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("4.0"), false), reading.typed().get("1.1"));
         assertTrue(reading.findings().get(0).message().contains("trang «Biểu»"), reading.findings().get(0).message());
     }
 
@@ -123,7 +128,7 @@ class PlainFormTest {
                 "1.2.1|Số nhiệm vụ đề ra trong kế hoạch|Nhiệm vụ|46",
                 "1.2.3|Số nhiệm vụ đã hoàn thành|Nhiệm vụ|40"));
 
-        assertEquals(new Typed.Number(new java.math.BigDecimal(40), false), reading.typed().get("1.2.2"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("40.0"), false), reading.typed().get("1.2.2"));
         assertEquals("Dòng 6 của trang «Sheet1» ghi STT «1.2.3» nhưng nội dung «Số nhiệm vụ đã hoàn thành» là của "
                 + "1.2.2 «Số nhiệm vụ đã hoàn thành»; đã khớp theo nội dung.", reading.findings().stream()
                 .filter(f -> f.rule().equals("form.matched-by-wording")).findFirst().orElseThrow().message());
@@ -136,7 +141,7 @@ class PlainFormTest {
                 "|Tổng số VBQPPL cần phải xử lý sau kiểm tra|Văn bản|3",
                 "|Số VBQPPL có kiến nghị xử lý đã được xử lý xong|Văn bản|2"));
 
-        assertEquals(new Typed.Number(new java.math.BigDecimal(2), false), reading.typed().get("2.2.1.b"));
+        assertEquals(new Typed.Number(new java.math.BigDecimal("2.0"), false), reading.typed().get("2.2.1.b"));
         assertEquals("Dòng 5 của trang «Sheet1» không ghi STT; đã khớp theo nội dung với 2.2.1 «Tỷ lệ xử lý VBQPPL sau "
                 + "kiểm tra».", reading.findings().stream().filter(f -> f.rule().equals("form.matched-by-wording"))
                 .findFirst().orElseThrow().message());

@@ -65,9 +65,7 @@ class LibreOfficeAgreementTest {
             workbook.write(out);
         }
         FILLED.put("stale", stale);
-        for (LibreOffice.Load load : LibreOffice.Load.values()) {
-            SHOWN.put(load, LibreOffice.toCsv(FILLED, work, load));
-        }
+        SHOWN.putAll(LibreOffice.toCsvInEachLoadMode(FILLED, work));
     }
 
     @ParameterizedTest

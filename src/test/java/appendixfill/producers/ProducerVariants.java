@@ -631,8 +631,9 @@ final class ProducerVariants {
 
     /**
      * One shared string of 200,000 characters (seeded random letters, so that it does not compress
-     * like a zip bomb) shown by 50,000 cells of the form sheet below the form: 10^10 characters if
-     * materialised, from a zip of about 0.5 MB.
+     * like a zip bomb) shown by every Ghi chú cell of the form (E9:E83, which any reader of the form
+     * reads) and by 50,000 cells below the form: 15 million characters materialised by the note
+     * cells alone, 10^10 by the whole sheet, from a zip of about 0.5 MB.
      */
     private static void expansionBomb(PackageParts parts) {
         Random random = new Random(17);
@@ -651,9 +652,21 @@ final class ProducerVariants {
             si.appendChild(t);
             sst.appendChild(si);
             sst.setAttribute("uniqueCount", String.valueOf(index[0] + 1));
-            sst.setAttribute("count", String.valueOf(Integer.parseInt(sst.getAttribute("count")) + 50_000));
+            sst.setAttribute("count", String.valueOf(Integer.parseInt(sst.getAttribute("count")) + 50_075));
         });
         parts.change(FORM, d -> {
+            for (Element c : PackageView.elements(d, "c")) {
+                String ref = c.getAttribute("r");
+                if (ref.matches("E([9]|[1-7][0-9]|8[0-3])")) {
+                    while (c.getFirstChild() != null) {
+                        c.removeChild(c.getFirstChild());
+                    }
+                    c.setAttribute("t", "s");
+                    Element v = PartXml.createMain(d, "v");
+                    v.setTextContent(String.valueOf(index[0]));
+                    c.appendChild(v);
+                }
+            }
             Element sheetData = PackageView.elements(d, "sheetData").get(0);
             for (int row = 101; row < 101 + 5_000; row++) {
                 Element r = PartXml.createMain(d, "row");

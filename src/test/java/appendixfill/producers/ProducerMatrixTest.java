@@ -163,6 +163,38 @@ class ProducerMatrixTest {
         });
     }
 
+    /** OPC's integrity, which Excel repairs a workbook for: every part has a content type, every relationship a part. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("completedVariants")
+    void everyPartOfTheCompletedWorkbookHasAContentTypeAndEveryRelationshipReachesAPart(ProducerVariant variant)
+            throws Throwable {
+        checking(variant, () -> {
+            PackageView completed = PackageView.of(fill(variant).completed());
+            List<String> problems = new ArrayList<>();
+            List<String> sources = new ArrayList<>(List.of(""));
+            for (String entry : completed.entries()) {
+                if (entry.equals("[Content_Types].xml") || entry.endsWith("/")) {
+                    continue;
+                }
+                if (completed.contentType(entry).isEmpty()) {
+                    problems.add(entry + " has no content type");
+                }
+                if (!entry.toLowerCase(Locale.ROOT).endsWith(".rels")) {
+                    sources.add(entry);
+                }
+            }
+            for (String source : sources) {
+                for (PackageView.Relationship relationship : completed.relationships(source)) {
+                    if (!relationship.external() && completed.part(relationship.target()).isEmpty()) {
+                        problems.add((source.isEmpty() ? "the package" : source) + ": relationship " + relationship.id()
+                                + " leads to no part (" + relationship.target() + ")");
+                    }
+                }
+            }
+            assertEquals(List.of(), problems);
+        });
+    }
+
     /**
      * Errors of the officer's own parts that the tool keeps as they were are not the tool's: an
      * error counts when the input's part of the same name did not have it. Generated inputs have

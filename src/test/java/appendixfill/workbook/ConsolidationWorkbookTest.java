@@ -75,10 +75,9 @@ class ConsolidationWorkbookTest {
 
     @Test
     void libreOfficeRecalculatesTheTotalsToTheValuesWritten() throws Exception {
-        Path csv = LibreOffice.toCsv(out, work, LibreOffice.Load.RECALCULATED);
+        Path csv = LibreOffice.toCsv(out, work, LibreOffice.Load.RECALCULATED).requireSheet("book", "Tổng hợp Phụ lục I");
         List<CSVRecord> rows;
-        try (CSVParser parser = CSVFormat.RFC4180.parse(Files.newBufferedReader(
-                LibreOffice.sheet(csv, out, "Tổng hợp Phụ lục I"), StandardCharsets.UTF_8))) {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
             rows = parser.getRecords();
         }
         int rate = 0;

@@ -110,7 +110,7 @@ final class Completer {
     }
 
     /** Anything else, to be completed on a copy of the bundled template. */
-    static Completer onTemplate(Catalogue catalogue, Reading reading) {
+    static Completer onTemplate(Catalogue catalogue) {
         return new Completer(null, Template.named(catalogue), catalogue, Ledger.empty(), false);
     }
 

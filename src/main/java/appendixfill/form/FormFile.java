@@ -115,8 +115,7 @@ public final class FormFile {
             Optional<NamedCells> named = NamedCells.of(workbook.names(), sheetNames, catalogue, shown);
             if (named.isEmpty()) {
                 Reading reading = PlainForm.recognise(workbook.grid(), catalogue, Wordings.standard(), shown);
-                return onTemplate(file, reading, properties, SpreadsheetFile.Kind.XLSX, false, catalogue, purpose,
-                        List.of());
+                return onTemplate(file, reading, properties, SpreadsheetFile.Kind.XLSX, false, catalogue, purpose);
             }
             Grid grid = workbook.read(wanted(named.get(), sheetNames, catalogue, purpose));
             Ledger ledger = ledger(grid);
@@ -136,10 +135,9 @@ public final class FormFile {
                     declined = Optional.of(e.getMessage());
                 }
             }
-            return onTemplate(file, reading, properties, SpreadsheetFile.Kind.XLSX, true, catalogue, purpose,
-                    List.of(new Finding(Severity.INFO, "form.completed-on-template", "",
-                            "Tệp .filled.xlsx được lập trên mẫu chuẩn Phụ lục I, không trên chính tệp này, vì "
-                                    + declined.get() + ".")));
+            // Why is kept for the curious (the document property says "template"): the findings stay
+            // those of the data, the same whatever program saved the workbook.
+            return onTemplate(file, reading, properties, SpreadsheetFile.Kind.XLSX, true, catalogue, purpose);
         } catch (Unsupported e) {
             throw refusal(e, shown, "Excel (.xlsx)");
         }
@@ -154,18 +152,14 @@ public final class FormFile {
         if (named.isPresent()) {
             reading = reading.withTyped(original(reading.typed(), ledger(grid)));
         }
-        return onTemplate(file, reading, Map.of(), kind, named.isPresent(), catalogue, purpose, List.of());
+        return onTemplate(file, reading, Map.of(), kind, named.isPresent(), catalogue, purpose);
     }
 
     /** A workbook completed into a copy of the bundled template. */
     private static FormFile onTemplate(Path file, Reading reading, Map<String, String> properties,
-            SpreadsheetFile.Kind kind, boolean byNames, Catalogue catalogue, Purpose purpose, List<Finding> told)
-            throws UnusableInput {
-        List<Finding> findings = new ArrayList<>(reading.findings());
-        findings.addAll(told);
-        Reading read = new Reading(reading.typed(), reading.notes(), findings);
-        Completer completer = purpose == Purpose.FILL ? Completer.onTemplate(catalogue, read) : null;
-        return new FormFile(file, read, properties, Optional.empty(), new Source(kind, byNames, false), completer);
+            SpreadsheetFile.Kind kind, boolean byNames, Catalogue catalogue, Purpose purpose) {
+        Completer completer = purpose == Purpose.FILL ? Completer.onTemplate(catalogue) : null;
+        return new FormFile(file, reading, properties, Optional.empty(), new Source(kind, byNames, false), completer);
     }
 
     /**

@@ -198,18 +198,53 @@ public final class PackageEditor {
                 requireWellFormed(part.getKey(), part.getValue());
             }
         }
+        Map<String, String> renamed = spelledAsReferenced();
         try (ZipWriter zip = new ZipWriter(out, level)) {
             for (String part : source.zip().names()) {
+                String name = renamed.getOrDefault(part, part);
                 if (written.containsKey(part)) {
-                    zip.add(part, written.remove(part));
+                    zip.add(name, written.remove(part));
                 } else if (!changed.containsKey(part)) {
-                    source.zip().copyTo(part, zip);
+                    source.zip().copyTo(part, name, zip);
                 }
             }
             for (Map.Entry<String, byte[]> part : written.entrySet()) {
-                zip.add(part.getKey(), part.getValue());
+                zip.add(renamed.getOrDefault(part.getKey(), part.getKey()), part.getValue());
             }
         }
+    }
+
+    /**
+     * Parts whose name in the zip differs only in case from the name a relationship gives them,
+     * with that name: OPC compares names regardless of case, LibreOffice does not, and the
+     * completed workbook must open there.
+     */
+    private Map<String, String> spelledAsReferenced() throws Unsupported {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (String rels : source.parts()) {
+            int folder = rels.lastIndexOf("_rels/");
+            if (!rels.endsWith(".rels") || folder < 0) {
+                continue;
+            }
+            String part = rels.substring(0, folder) + rels.substring(folder + "_rels/".length(), rels.length() - 5);
+            if (!OpcPackage.relsPart(part).equals(rels)) {
+                continue;
+            }
+            for (OpcPackage.Relationship relationship : source.relationships(part)) {
+                if (relationship.external()) {
+                    continue;
+                }
+                String named = OpcPackage.resolve(part.isEmpty() ? "/" : part, relationship.target().strip());
+                if (!named.equals(relationship.part()) && named.equalsIgnoreCase(relationship.part())) {
+                    renamed.putIfAbsent(relationship.part(), named);
+                }
+            }
+        }
+        // A part's relationships part is found by the part's name: it follows its part.
+        for (Map.Entry<String, String> part : List.copyOf(renamed.entrySet())) {
+            renamed.putIfAbsent(OpcPackage.relsPart(part.getKey()), OpcPackage.relsPart(part.getValue()));
+        }
+        return renamed;
     }
 
     private boolean isXml(String part) {

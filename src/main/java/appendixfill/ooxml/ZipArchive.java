@@ -277,8 +277,11 @@ public final class ZipArchive {
                 ByteBuffer.wrap(bytes, (int) entry.data(), (int) entry.compressedSize()).slice());
     }
 
-    /** Copies an entry's stored bytes unchanged, after checking they inflate to what the directory says. */
-    void copyTo(String name, ZipWriter out) throws IOException, Unsupported {
+    /**
+     * Copies an entry's stored bytes unchanged under a name (its own, or the same in another case),
+     * after checking they inflate to what the directory says.
+     */
+    void copyTo(String name, String as, ZipWriter out) throws IOException, Unsupported {
         Entry entry = entry(name);
         try (InputStream in = open(name)) {
             in.transferTo(OutputStreamNull.INSTANCE);
@@ -287,7 +290,7 @@ public final class ZipArchive {
         } catch (IOException e) {
             throw new Unsupported(Reason.DAMAGED, name, "its data cannot be inflated", e);
         }
-        out.raw(name, entry.method(), entry.crc(), entry.size(), bytes, (int) entry.data(), (int) entry.compressedSize());
+        out.raw(as, entry.method(), entry.crc(), entry.size(), bytes, (int) entry.data(), (int) entry.compressedSize());
     }
 
     private Entry entry(String name) {

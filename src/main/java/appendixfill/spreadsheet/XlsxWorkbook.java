@@ -63,10 +63,11 @@ public final class XlsxWorkbook {
     }
 
     /**
-     * No genuine workbook comes near these: characters of shared text the cells read refer to (a
-     * cell repeating a long text counts it each time), and stored cells.
+     * No genuine workbook comes near these: characters of text in the cells read (a cell repeating
+     * a long shared text counts it each time: what is read is processed per cell), and stored
+     * cells. A note of a million characters is read; a text shown by thousands of cells is not.
      */
-    static final long MAX_TEXT_CHARACTERS = 64L << 20;
+    static final long MAX_TEXT_CHARACTERS = 8L << 20;
     static final int MAX_CELLS = 2_000_000;
 
     /** What workbook.xml says, parsed once per distinct part (a consolidation's workbooks share it). */

@@ -13,7 +13,9 @@ import appendixfill.form.FormFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** One fill: workbook → typed cells → values → findings → the four outputs. */
@@ -48,21 +50,23 @@ public final class FillJob {
         requireFolder(folder);
         requireNotOpen(folder, baseName(input));
         FormFile form = FormFile.open(input, catalogue, FormFile.Purpose.FILL);
-        {
-            Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
-            String base = baseName(input);
-            String summary = summaryLine(assessment);
-            String report = narrative().render(assessment.figures());
-            try (OutputFiles outputs = new OutputFiles(folder)) {
-                outputs.stage(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
-                outputs.stage(base + ".report.txt", out -> out.write(report.getBytes(StandardCharsets.UTF_8)));
-                outputs.stage(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment,
-                        form.notes()).getBytes(StandardCharsets.UTF_8)));
-                outputs.stage(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
-                        .getBytes(StandardCharsets.UTF_8)));
-                List<Path> written = outputs.commit();
-                return new Result(input, Document.of(assessment.figures()), assessment, written, form.source());
-            }
+        Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
+        String base = baseName(input);
+        String summary = summaryLine(assessment);
+        // The outputs are written side by side: the completed workbook on this core, the report
+        // (Velocity) and the CSV files on the other.
+        Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
+        contents.put(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
+        contents.put(base + ".report.txt", out -> out.write(narrative().render(assessment.figures())
+                .getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment, form.notes())
+                .getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
+                .getBytes(StandardCharsets.UTF_8)));
+        try (OutputFiles outputs = new OutputFiles(folder)) {
+            outputs.stageTogether(contents);
+            List<Path> written = outputs.commit();
+            return new Result(input, Document.of(assessment.figures()), assessment, written, form.source());
         }
     }
 

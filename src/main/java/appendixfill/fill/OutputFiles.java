@@ -61,7 +61,7 @@ public final class OutputFiles implements AutoCloseable {
      * Writes several outputs to their temporary files at once, each on its own thread (the
      * consolidated workbook and long.csv take the longest); they are committed in the order given.
      */
-    void stageTogether(Map<String, Content> contents) throws UnusableInput {
+    public void stageTogether(Map<String, Content> contents) throws UnusableInput {
         Map<String, Path> temps = new LinkedHashMap<>();
         for (String fileName : contents.keySet()) {
             Path temp = temporary();

@@ -64,6 +64,8 @@ final class Completer {
     private final Ledger ledger;
     /** True when the workbook holds a findings sheet of the tool's own (by its header row). */
     private final boolean ownFindingsSheet;
+    /** The officer's workbook's parts as read when it was opened, to be changed by the write (a workbook is completed once). */
+    private Edits prepared;
 
     private Completer(XlsxWorkbook workbook, NamedCells named, Catalogue catalogue, Ledger ledger,
             boolean ownFindingsSheet) {
@@ -122,6 +124,7 @@ final class Completer {
     private void rehearse() throws NotInPlace, Unsupported {
         try {
             Edits edits = new Edits(new PackageEditor(workbook.pkg()), workbook);
+            prepared = edits;
             for (CellRef cell : named.cells().values()) {
                 if (edits.sheet(cell.sheet()).anchorsAFormulaRange(cell.row(), cell.column())) {
                     throw new NotInPlace("ô " + cell.shown() + " là ô đầu của một công thức dùng chung hay công thức mảng");
@@ -152,8 +155,16 @@ final class Completer {
     /** Writes the completed workbook. */
     void write(Map<String, Typed> typed, Assessment assessment, String summary, FormFile.Source source,
             OutputStream out) throws IOException, Unsupported {
-        XlsxWorkbook base = workbook != null ? workbook : Template.open();
-        Edits edits = new Edits(new PackageEditor(base.pkg()), base);
+        Edits edits;
+        if (prepared != null) {
+            edits = prepared;
+            prepared = null;
+        } else if (workbook == null) {
+            XlsxWorkbook template = Template.open();
+            edits = new Edits(new PackageEditor(template.pkg()), template);
+        } else {
+            throw new IllegalStateException("a workbook is completed once");
+        }
         Map<String, Typed> current = new LinkedHashMap<>();
         named.cells().keySet().forEach(code -> current.put(code, typed.getOrDefault(code, Typed.BLANK)));
         List<Completion.Change> changes = Completion.plan(catalogue, named.cells().keySet(), current, assessment,

@@ -196,15 +196,17 @@ public final class FormFile {
     private static Reading byNames(NamedCells named, Grid grid, Catalogue catalogue) {
         Map<String, Typed> typed = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
+        Map<String, Grid.Page> pages = new java.util.HashMap<>();
+        grid.pages().forEach(page -> pages.put(page.name(), page));
         for (Indicator indicator : catalogue.indicators()) {
             CellRef cell = named.cells().get(indicator.code());
             if (cell == null) {
                 continue;
             }
-            Optional<Grid.Page> page = grid.page(cell.sheet());
-            typed.put(indicator.code(), page.map(p -> p.get(cell.row(), cell.column())).orElse(Typed.BLANK));
-            if (indicator.sheet() == Sheet.APPENDIX && page.isPresent()) {
-                String note = Interpretation.normalise(PlainForm.text(page.get().get(cell.row(), Layout.NOTE_COLUMN)));
+            Grid.Page page = pages.get(cell.sheet());
+            typed.put(indicator.code(), page == null ? Typed.BLANK : page.get(cell.row(), cell.column()));
+            if (indicator.sheet() == Sheet.APPENDIX && page != null && page.raw(cell.row(), Layout.NOTE_COLUMN) != null) {
+                String note = Interpretation.normalise(PlainForm.text(page.get(cell.row(), Layout.NOTE_COLUMN)));
                 if (!note.isEmpty()) {
                     notes.put(indicator.code(), note);
                 }

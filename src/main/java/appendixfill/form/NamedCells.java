@@ -42,6 +42,37 @@ record NamedCells(Map<String, CellRef> cells, Map<String, CellRef> titles) {
      */
     static Optional<NamedCells> of(Collection<Grid.DefinedName> names, List<String> sheets, Catalogue catalogue,
             String shown) throws UnusableInput {
+        // The workbooks of a consolidation share their workbook.xml, read once into the same list of
+        // names: what it resolves to is worked out once for them all.
+        Known key = new Known(names, sheets, catalogue);
+        Optional<NamedCells> known = KNOWN.get(key);
+        if (known == null) {
+            known = resolveAll(names, sheets, catalogue, shown);
+            if (KNOWN.size() >= 64) {
+                KNOWN.clear();
+            }
+            KNOWN.put(key, known);
+        }
+        return known;
+    }
+
+    /** Names (the same list, not merely an equal one), sheets and catalogue. */
+    private record Known(Collection<Grid.DefinedName> names, List<String> sheets, Catalogue catalogue) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Known k && k.names == names && k.catalogue == catalogue && k.sheets.equals(sheets);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(names) * 31 + sheets.hashCode();
+        }
+    }
+
+    private static final Map<Known, Optional<NamedCells>> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<NamedCells> resolveAll(Collection<Grid.DefinedName> names, List<String> sheets,
+            Catalogue catalogue, String shown) throws UnusableInput {
         Map<String, Grid.DefinedName> byName = new HashMap<>();
         for (Grid.DefinedName name : names) {
             if (!name.isWorkbookScope()) {
@@ -101,9 +132,16 @@ record NamedCells(Map<String, CellRef> cells, Map<String, CellRef> titles) {
         if (name == null) {
             return Optional.empty();
         }
-        return CellRef.ofReference(name.formula()).flatMap(cell -> sheets.stream()
-                .filter(s -> s.equalsIgnoreCase(cell.sheet())).findFirst()
-                .map(s -> new CellRef(s, cell.row(), cell.column())));
+        Optional<CellRef> cell = CellRef.ofReference(name.formula());
+        if (cell.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String sheet : sheets) {
+            if (sheet.equalsIgnoreCase(cell.get().sheet())) {
+                return Optional.of(new CellRef(sheet, cell.get().row(), cell.get().column()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isForms(String name, Catalogue catalogue) {

@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
@@ -54,19 +53,13 @@ public final class PartText {
         this.charset = charset;
     }
 
-    /** A part's bytes as text, in the encoding the XML reader finds (BOM, declaration, else UTF-8). */
+    /**
+     * A part's bytes as text, in the encoding XML's own rules give (XML 1.0, appendix F): a byte
+     * order mark, else the first bytes of the declaration, else its encoding pseudo-attribute,
+     * else UTF-8.
+     */
     public static PartText of(String part, byte[] bytes) throws Unsupported {
-        Charset charset;
-        XMLStreamReader2 reader = Xml.open(bytes, part);
-        try {
-            String encoding = reader.getEncoding();
-            charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            reader.closeCompletely();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
-        } catch (IllegalArgumentException e) {
-            throw new Unsupported(Reason.MALFORMED_XML, part, "an encoding Java does not know", e);
-        }
+        Charset charset = encoding(bytes, part);
         try {
             String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
@@ -75,6 +68,37 @@ public final class PartText {
             throw new Unsupported(Reason.MALFORMED_XML, part, "bytes that are not " + charset, e);
         }
     }
+
+    private static Charset encoding(byte[] bytes, String part) throws Unsupported {
+        int b0 = bytes.length > 0 ? bytes[0] & 0xFF : -1;
+        int b1 = bytes.length > 1 ? bytes[1] & 0xFF : -1;
+        if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 == '<') {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b0 == 0xFF && b1 == 0xFE || b0 == '<' && b1 == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        // ASCII-compatible: the declaration, if any, says which encoding.
+        int start = b0 == 0xEF && b1 == 0xBB ? 3 : 0;
+        String head = new String(bytes, start, Math.min(bytes.length - start, 200), StandardCharsets.ISO_8859_1);
+        if (!head.startsWith("<?xml")) {
+            return StandardCharsets.UTF_8;
+        }
+        int end = head.indexOf("?>");
+        java.util.regex.Matcher declared = ENCODING.matcher(end < 0 ? head : head.substring(0, end));
+        if (!declared.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(declared.group(2));
+        } catch (IllegalArgumentException e) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "an encoding Java does not know: " + declared.group(2), e);
+        }
+    }
+
+    /** The encoding pseudo-attribute of an XML declaration (its grammar, XML 1.0 [80]). */
+    private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile(
+            "\\sencoding\\s*=\\s*(['\"])([A-Za-z][A-Za-z0-9._-]*)\\1");
 
     /** A part written by the tool: UTF-8. */
     public static PartText fresh(String part, String text) {

@@ -55,14 +55,17 @@ public final class Xml {
     private static final int MAX_ATTRIBUTES = 1_000;
     private static final int MAX_TEXT = 32 << 20;
 
-    /** One factory per thread: a consolidation reads on every core. */
-    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(Xml::factory);
+    /** One factory per thread: a consolidation reads on every core. Parts only read need no offsets. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(() -> factory(false));
+    /** Parts to be changed by splicing: every event's exact offsets. */
+    private static final ThreadLocal<XMLInputFactory> WITH_OFFSETS = ThreadLocal.withInitial(() -> factory(true));
 
     private Xml() {
     }
 
-    private static XMLInputFactory factory() {
+    private static XMLInputFactory factory(boolean offsets) {
         XMLInputFactory factory = new WstxInputFactory();
+        factory.setProperty(org.codehaus.stax2.XMLInputFactory2.P_PRESERVE_LOCATION, offsets);
         // Parts arrive by e-mail from outside: no DTD is read and no entity resolved; a DOCTYPE is
         // refused outright when it is met (see open).
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -96,7 +99,7 @@ public final class Xml {
     /** A reader of a part's text; its offsets index that text. */
     public static XMLStreamReader2 open(Reader text, String part) throws Unsupported {
         try {
-            return toRoot((XMLStreamReader2) FACTORY.get().createXMLStreamReader(text), part);
+            return toRoot((XMLStreamReader2) WITH_OFFSETS.get().createXMLStreamReader(text), part);
         } catch (XMLStreamException e) {
             throw failure(e, part);
         }
@@ -148,7 +151,11 @@ public final class Xml {
 
     /** True when the reader stands on an element of that namespace and local name. */
     public static boolean is(XMLStreamReader reader, String namespace, String local) {
-        return reader.getLocalName().equals(local) && canonical(reader.getNamespaceURI()).equals(namespace);
+        if (!reader.getLocalName().equals(local)) {
+            return false;
+        }
+        String uri = reader.getNamespaceURI();
+        return namespace.equals(uri) || uri != null && namespace.equals(STRICT.get(uri));
     }
 
     /** An attribute without a namespace, by local name; null when absent. */
@@ -169,6 +176,11 @@ public final class Xml {
 
     /** Skips the element the reader stands on, to its end tag. */
     public static void skip(XMLStreamReader reader) throws XMLStreamException {
+        if (reader instanceof XMLStreamReader2 woodstox) {
+            // Woodstox skips without building the events of what it skips.
+            woodstox.skipElement();
+            return;
+        }
         int depth = 1;
         while (depth > 0) {
             int event = reader.next();

@@ -1,6 +1,5 @@
 package appendixfill.spreadsheet;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,24 +39,60 @@ public record CellRef(String sheet, int row, int column) {
 
     /** {row, column} of an address such as D9 or $D$9; empty when it is not one. */
     public static Optional<int[]> parse(String address) {
-        String cell = address.strip().replace("$", "").toUpperCase(Locale.ROOT);
-        int letters = 0;
-        while (letters < cell.length() && cell.charAt(letters) >= 'A' && cell.charAt(letters) <= 'Z') {
-            letters++;
+        long parsed = parsePacked(address);
+        return parsed < 0 ? Optional.empty() : Optional.of(new int[] {(int) (parsed >>> 20), (int) (parsed & 0xFFFFF)});
+    }
+
+    /**
+     * An address read without allocating (every cell of every sheet read has one): row << 20 |
+     * column, both from 0; -1 when it is not an address.
+     */
+    static long parsePacked(String address) {
+        int at = 0;
+        int end = address.length();
+        while (at < end && address.charAt(at) == ' ') {
+            at++;
         }
-        if (letters == 0 || letters > 3 || letters == cell.length() || cell.length() - letters > 7
-                || cell.charAt(letters) == '0' || !cell.substring(letters).chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
+        while (end > at && address.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (at < end && address.charAt(at) == '$') {
+            at++;
         }
         int column = 0;
-        for (int i = 0; i < letters; i++) {
-            column = column * 26 + (cell.charAt(i) - 'A' + 1);
+        int letters = 0;
+        while (at < end) {
+            char c = address.charAt(at);
+            char upper = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+            if (upper < 'A' || upper > 'Z') {
+                break;
+            }
+            column = column * 26 + (upper - 'A' + 1);
+            letters++;
+            at++;
         }
-        int row = Integer.parseInt(cell.substring(letters));
+        if (letters == 0 || letters > 3) {
+            return -1;
+        }
+        if (at < end && address.charAt(at) == '$') {
+            at++;
+        }
+        int digits = end - at;
+        if (digits == 0 || digits > 7 || address.charAt(at) == '0') {
+            return -1;
+        }
+        int row = 0;
+        for (; at < end; at++) {
+            char c = address.charAt(at);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            row = row * 10 + (c - '0');
+        }
         if (column > MAX_COLUMNS || row > MAX_ROWS) {
-            return Optional.empty();
+            return -1;
         }
-        return Optional.of(new int[] {row - 1, column - 1});
+        return (long) (row - 1) << 20 | (column - 1);
     }
 
     /**

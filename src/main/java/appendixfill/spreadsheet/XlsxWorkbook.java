@@ -293,10 +293,12 @@ public final class XlsxWorkbook {
                 } else if (inData && depth == 4 && Xml.is(xml, Xml.MAIN, "c")) {
                     String address = Xml.attribute(xml, "r");
                     if (address != null) {
-                        int[] place = CellRef.parse(address).orElseThrow(() -> new Unsupported(Reason.MALFORMED_XML,
-                                part, "a cell address «" + address + "»"));
-                        row = place[0];
-                        column = place[1];
+                        long place = CellRef.parsePacked(address);
+                        if (place < 0) {
+                            throw new Unsupported(Reason.MALFORMED_XML, part, "a cell address «" + address + "»");
+                        }
+                        row = (int) (place >>> 20);
+                        column = (int) (place & 0xFFFFF);
                     } else {
                         column++;
                     }

@@ -21,7 +21,7 @@ runs=${2:-3}
 # Keyed by the catalogue (workbooks generated from an older form would all be refused) and by the
 # generator (an older one drew other figures).
 units="$here/target/bench/units-$n-$(cat "$here/workbook-templates/phu-luc-i.catalogue.tsv" \
-  "$here/src/test/java/appendixfill/workbook/UnitWorkbookGenerator.java" | cksum | cut -d' ' -f1)"
+  "$here/src/test/java/appendixfill.fixtures.UnitWorkbookGenerator.java" | cksum | cut -d' ' -f1)"
 out="$here/target/bench/out"
 export XDG_CACHE_HOME="$here/target/bench/cache"
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -31,7 +31,7 @@ mvn -B -q -Dstyle.color=never -DskipTests package test-compile >&2
 cp="$here/target/appendix-fill.jar:$here/target/test-classes:$here/target/lib/*"
 if [ ! -d "$units" ]; then
   echo "Generating $n workbooks into $units…" >&2
-  "$java_cmd" -cp "$cp" appendixfill.workbook.UnitWorkbookGenerator "$n" "$units.tmp" >&2
+  "$java_cmd" -cp "$cp" appendixfill.fixtures.UnitWorkbookGenerator "$n" "$units.tmp" >&2
   mv "$units.tmp" "$units"
 fi
 mkdir -p "$out"

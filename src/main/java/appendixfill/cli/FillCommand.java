@@ -1,5 +1,6 @@
 package appendixfill.cli;
 
+
 import appendixfill.input.Language;
 import java.nio.file.Path;
 import java.util.List;

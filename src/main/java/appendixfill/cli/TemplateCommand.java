@@ -6,7 +6,7 @@ import appendixfill.indicator.Catalogue;
 import appendixfill.input.Language;
 import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
-import appendixfill.workbook.TemplateBuilder;
+import appendixfill.template.TemplateBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

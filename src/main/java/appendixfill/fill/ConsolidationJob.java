@@ -1,5 +1,6 @@
 package appendixfill.fill;
 
+
 import appendixfill.consolidate.Consolidated;
 import appendixfill.consolidate.Period;
 import appendixfill.consolidate.Roll;
@@ -14,7 +15,7 @@ import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
-import appendixfill.workbook.ConsolidationWorkbook;
+import appendixfill.consolidate.ConsolidationWorkbook;
 import appendixfill.form.FormFile;
 import appendixfill.form.Layout;
 import java.io.BufferedWriter;

@@ -1,5 +1,6 @@
 package appendixfill.fill;
 
+
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
 import appendixfill.input.Message;

@@ -1,5 +1,6 @@
 package appendixfill.form;
 
+
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
 import appendixfill.indicator.Value;

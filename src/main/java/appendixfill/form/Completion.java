@@ -1,5 +1,6 @@
 package appendixfill.form;
 
+
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;

@@ -1,5 +1,6 @@
 package appendixfill.form;
 
+
 /** Where things stand in the workbook the tool generates. Readers find cells by defined name. */
 public final class Layout {
 

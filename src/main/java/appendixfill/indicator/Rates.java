@@ -1,5 +1,6 @@
 package appendixfill.indicator;
 
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,5 +1,6 @@
 package appendixfill.ooxml;
 
+
 import appendixfill.ooxml.Unsupported.Reason;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package appendixfill.spreadsheet;
 
+
 import appendixfill.ooxml.Markup;
 import appendixfill.ooxml.PartText;
 import appendixfill.ooxml.Unsupported;

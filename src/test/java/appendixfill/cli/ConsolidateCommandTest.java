@@ -1,9 +1,11 @@
 package appendixfill.cli;
 
+import appendixfill.fixtures.LibreOffice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import appendixfill.workbook.TypedWorkbooks;
+import appendixfill.fixtures.TypedWorkbooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

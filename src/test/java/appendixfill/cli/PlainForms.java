@@ -1,7 +1,7 @@
 package appendixfill.cli;
 
-import appendixfill.workbook.PlainTables;
-import appendixfill.workbook.TypedWorkbooks;
+import appendixfill.fixtures.PlainTables;
+import appendixfill.fixtures.TypedWorkbooks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

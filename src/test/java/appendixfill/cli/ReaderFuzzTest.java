@@ -3,8 +3,8 @@ package appendixfill.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import appendixfill.workbook.PlainTables;
-import appendixfill.workbook.TypedWorkbooks;
+import appendixfill.fixtures.PlainTables;
+import appendixfill.fixtures.TypedWorkbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

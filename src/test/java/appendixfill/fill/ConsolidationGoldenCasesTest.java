@@ -4,7 +4,7 @@ import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
-import appendixfill.workbook.TypedWorkbooks;
+import appendixfill.fixtures.TypedWorkbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,8 +4,8 @@ import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
-import appendixfill.workbook.PlainTables;
-import appendixfill.workbook.TypedWorkbooks;
+import appendixfill.fixtures.PlainTables;
+import appendixfill.fixtures.TypedWorkbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

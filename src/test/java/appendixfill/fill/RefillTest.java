@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.rule.RuleBook;
-import appendixfill.workbook.TypedWorkbooks;
+import appendixfill.fixtures.TypedWorkbooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package appendixfill.input;
 
+import appendixfill.fixtures.LibreOffice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

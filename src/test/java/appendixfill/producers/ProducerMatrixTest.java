@@ -9,7 +9,7 @@ import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Kind;
 import appendixfill.producers.ProducerVariant.Outcome;
-import appendixfill.workbook.LibreOffice;
+import appendixfill.fixtures.LibreOffice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

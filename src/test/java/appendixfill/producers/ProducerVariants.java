@@ -1,5 +1,6 @@
 package appendixfill.producers;
 
+
 import static appendixfill.producers.PartXml.MAIN;
 import static appendixfill.producers.PartXml.MC;
 import static appendixfill.producers.PartXml.PACKAGE_REL;

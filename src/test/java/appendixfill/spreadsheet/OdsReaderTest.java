@@ -1,5 +1,7 @@
 package appendixfill.spreadsheet;
 
+import appendixfill.fixtures.LibreOffice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

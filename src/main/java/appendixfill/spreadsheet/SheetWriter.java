@@ -1,8 +1,7 @@
-package appendixfill.workbook;
+package appendixfill.spreadsheet;
 
 import appendixfill.ooxml.Xml;
 import appendixfill.spreadsheet.ExcelText;
-import appendixfill.form.Layout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +18,10 @@ import org.apache.poi.ss.util.CellReference;
  * seconds and much memory to write. Texts are inline strings; the few cell looks are fixed in
  * {@link Look}. The zip entries carry a fixed time, so the same input gives the same bytes.
  */
-final class SheetWriter implements AutoCloseable {
+public final class SheetWriter implements AutoCloseable {
 
     /** The cell looks of styles.xml, by their index. */
-    enum Look {
+    public enum Look {
         DEFAULT, TITLE, PLAIN, HEADER, CELL, BOLD_CELL, COUNT, RATE, TOTAL_COUNT, TOTAL_RATE, TOTAL_CELL
     }
 
@@ -46,7 +45,7 @@ final class SheetWriter implements AutoCloseable {
     private final List<String> columnLetters = new ArrayList<>();
     private final List<byte[]> columnBytes = new ArrayList<>();
 
-    SheetWriter(OutputStream out) {
+    public SheetWriter(OutputStream out) {
         // The deflater hands its output on in pieces of 512 bytes: not one system call each.
         zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
         // Speed over size: the zip is written once and read by a spreadsheet.
@@ -57,7 +56,7 @@ final class SheetWriter implements AutoCloseable {
      * Starts a sheet. {@code widths} are column widths in characters; {@code frozenColumns} and
      * {@code frozenRows} freeze the top-left panes.
      */
-    void startSheet(String name, boolean veryHidden, int[] widths, int defaultWidthFrom, int columns,
+    public void startSheet(String name, boolean veryHidden, int[] widths, int defaultWidthFrom, int columns,
             int frozenColumns, int frozenRows) throws IOException {
         sheets.add(new SheetEntry(name, veryHidden));
         entry("xl/worksheets/sheet" + sheets.size() + ".xml");
@@ -85,12 +84,12 @@ final class SheetWriter implements AutoCloseable {
     }
 
     /** Starts row {@code row} (0-based); rows must come in order. */
-    void row(int row) throws IOException {
+    public void row(int row) throws IOException {
         row(row, 0);
     }
 
     /** Starts a row of the given height in points (0: the default), for wrapped text. */
-    void row(int row, float height) throws IOException {
+    public void row(int row, float height) throws IOException {
         endRow();
         rowNumber = String.valueOf(row + 1);
         rowBytes = rowNumber.getBytes(StandardCharsets.US_ASCII);
@@ -99,7 +98,7 @@ final class SheetWriter implements AutoCloseable {
         rowOpen = row;
     }
 
-    void text(int column, String text, Look look) throws IOException {
+    public void text(int column, String text, Look look) throws IOException {
         start(column, look);
         if (text.isEmpty()) {
             write(EMPTY_END);
@@ -110,7 +109,7 @@ final class SheetWriter implements AutoCloseable {
         write(INLINE_END);
     }
 
-    void number(int column, String plainNumber, Look look) throws IOException {
+    public void number(int column, String plainNumber, Look look) throws IOException {
         start(column, look);
         write(VALUE_START);
         write(plainNumber);
@@ -118,14 +117,14 @@ final class SheetWriter implements AutoCloseable {
     }
 
     /** A formula and the number it evaluates to, saved with it. */
-    void formula(int column, String formula, String plainNumber, Look look) throws IOException {
+    public void formula(int column, String formula, String plainNumber, Look look) throws IOException {
         write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\"><f>");
         escape(formula);
         write("</f><v>" + plainNumber + "</v></c>");
     }
 
     /** A formula whose saved result is a text (possibly empty: a missing total). */
-    void formulaText(int column, String formula, String text, Look look) throws IOException {
+    public void formulaText(int column, String formula, String text, Look look) throws IOException {
         write("<c r=\"" + address(column) + "\" s=\"" + look.ordinal() + "\" t=\"str\"><f>");
         escape(formula);
         write("</f><v>");
@@ -133,7 +132,7 @@ final class SheetWriter implements AutoCloseable {
         write("</v></c>");
     }
 
-    void endSheet() throws IOException {
+    public void endSheet() throws IOException {
         endRow();
         write("</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\""
                 + " footer=\"0.3\"/></worksheet>");
@@ -141,8 +140,8 @@ final class SheetWriter implements AutoCloseable {
         zip.closeEntry();
     }
 
-    /** Writes the parts that list the sheets, the styles and the document's properties. */
-    void finish(String title, String template, String version) throws IOException {
+    /** Writes the parts that list the sheets, the styles and the document's properties (custom ones as text). */
+    public void finish(String title, java.util.Map<String, String> properties) throws IOException {
         part("[Content_Types].xml", contentTypes());
         part("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
                 + PKG_REL + "\"><Relationship Id=\"rId1\" Type=\"" + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
@@ -160,8 +159,7 @@ final class SheetWriter implements AutoCloseable {
         part("docProps/custom.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\""
                 + "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\""
                 + "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
-                + property(2, Layout.PROPERTY_TEMPLATE, template) + property(3, Layout.PROPERTY_VERSION, version)
-                + "</Properties>");
+                + customProperties(properties) + "</Properties>");
         StringBuilder workbook = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + REL + "\"><bookViews><workbookView activeTab=\"0\"/>"
                 + "</bookViews><sheets>");
@@ -270,6 +268,15 @@ final class SheetWriter implements AutoCloseable {
                 buffer[buffered++] = (byte) (0x80 | c & 0x3F);
             }
         }
+    }
+
+    private static String customProperties(java.util.Map<String, String> properties) {
+        StringBuilder xml = new StringBuilder();
+        int id = 2;
+        for (java.util.Map.Entry<String, String> property : properties.entrySet()) {
+            xml.append(property(id++, property.getKey(), property.getValue()));
+        }
+        return xml.toString();
     }
 
     private void flush() throws IOException {

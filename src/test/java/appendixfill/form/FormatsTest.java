@@ -1,4 +1,7 @@
-package appendixfill.workbook;
+package appendixfill.form;
+
+import appendixfill.fixtures.PlainTables;
+import appendixfill.fixtures.TypedWorkbooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package appendixfill.workbook;
+package appendixfill.template;
 
 import appendixfill.form.Layout;
 import appendixfill.indicator.Catalogue;
@@ -265,7 +265,7 @@ public final class TemplateBuilder {
         sheet.lockSelectUnlockedCells(false);
     }
 
-    static Cell cellOf(XSSFWorkbook workbook, String name) {
+    public static Cell cellOf(XSSFWorkbook workbook, String name) {
         Name defined = workbook.getName(name);
         CellReference ref = new CellReference(defined.getRefersToFormula());
         XSSFSheet sheet = workbook.getSheet(ref.getSheetName());

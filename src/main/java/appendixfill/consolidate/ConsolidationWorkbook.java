@@ -1,13 +1,6 @@
-package appendixfill.workbook;
+package appendixfill.consolidate;
 
 import appendixfill.form.Layout;
-import appendixfill.consolidate.Consolidated;
-import appendixfill.consolidate.Period;
-import appendixfill.consolidate.Roll;
-import appendixfill.consolidate.Standing;
-import appendixfill.consolidate.Submission;
-import appendixfill.consolidate.Tally;
-import appendixfill.consolidate.Totals;
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Consolidation.Method;
 import appendixfill.indicator.Indicator;
@@ -15,7 +8,9 @@ import appendixfill.indicator.Kind;
 import appendixfill.indicator.Rates;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
-import appendixfill.workbook.SheetWriter.Look;
+import appendixfill.spreadsheet.CellRef;
+import appendixfill.spreadsheet.SheetWriter;
+import appendixfill.spreadsheet.SheetWriter.Look;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -24,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ss.util.CellReference;
 
 /**
  * The consolidated workbook (OUT.xlsx): sheet «Tổng hợp Phụ lục I» with a total column and one
@@ -56,8 +50,10 @@ public final class ConsolidationWorkbook {
             writeTable(writer, consolidated);
             writeRoll(writer, consolidated.roll());
             writeTotals(writer, consolidated);
-            writer.finish("Tổng hợp Phụ lục I - " + consolidated.name(), Layout.CONSOLIDATION_TEMPLATE,
-                    Catalogue.TEMPLATE_VERSION);
+            Map<String, String> properties = new java.util.LinkedHashMap<>();
+            properties.put(Layout.PROPERTY_TEMPLATE, Layout.CONSOLIDATION_TEMPLATE);
+            properties.put(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
+            writer.finish("Tổng hợp Phụ lục I - " + consolidated.name(), properties);
         }
     }
 
@@ -103,9 +99,9 @@ public final class ConsolidationWorkbook {
         for (Indicator indicator : consolidated.rows()) {
             rowOf.put(indicator.code(), next++);
         }
-        String firstUnitColumn = CellReference.convertNumToColString(FIRST_UNIT_COLUMN);
-        String lastUnitColumn = CellReference.convertNumToColString(FIRST_UNIT_COLUMN + Math.max(0, units.size() - 1));
-        String totalColumn = CellReference.convertNumToColString(TOTAL_COLUMN);
+        String firstUnitColumn = CellRef.column(FIRST_UNIT_COLUMN);
+        String lastUnitColumn = CellRef.column(FIRST_UNIT_COLUMN + Math.max(0, units.size() - 1));
+        String totalColumn = CellRef.column(TOTAL_COLUMN);
         for (Indicator indicator : consolidated.rows()) {
             int r = rowOf.get(indicator.code());
             sheet.row(r, Layout.heightFor(indicator.wording(), 60, 12));

@@ -1,4 +1,7 @@
-package appendixfill.workbook;
+package appendixfill.consolidate;
+
+import appendixfill.fixtures.LibreOffice;
+import appendixfill.fixtures.TypedWorkbooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package appendixfill.workbook;
+package appendixfill.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

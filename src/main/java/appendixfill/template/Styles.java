@@ -1,4 +1,4 @@
-package appendixfill.workbook;
+package appendixfill.template;
 
 import appendixfill.form.Layout;
 import org.apache.poi.ss.usermodel.BorderStyle;

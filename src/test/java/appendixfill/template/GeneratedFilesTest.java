@@ -1,4 +1,6 @@
-package appendixfill.workbook;
+package appendixfill.template;
+
+import appendixfill.fixtures.TypedWorkbooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

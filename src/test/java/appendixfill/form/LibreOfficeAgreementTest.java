@@ -1,4 +1,7 @@
-package appendixfill.workbook;
+package appendixfill.form;
+
+import appendixfill.fixtures.LibreOffice;
+import appendixfill.template.TemplateBuilder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,7 +53,7 @@ class LibreOfficeAgreementTest {
     @BeforeAll
     static void fillEveryWorkbookAndConvertThemOncePerLoadMode() throws Exception {
         LibreOffice.require();
-        FILLED.put("example", fill(GeneratedFilesTest.EXAMPLE));
+        FILLED.put("example", fill(Path.of("workbook-templates/example/vu-muon-nam-2023.xlsx")));
         Path blank = work.resolve("blank.xlsx");
         try (OutputStream out = Files.newOutputStream(blank)) {
             new TemplateBuilder(CATALOGUE).write(out);

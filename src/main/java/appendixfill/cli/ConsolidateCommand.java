@@ -125,7 +125,11 @@ final class ConsolidateCommand implements Callable<Integer> {
             for (Path written : result.written()) {
                 stdout.println("  " + written);
             }
-            return roll.problems().isEmpty() ? ExitCode.OK : ExitCode.DATA_ERRORS;
+            for (ConsolidationJob.Fault fault : result.faults()) {
+                Main.internalError(fault.failure(), language, stderr);
+            }
+            return !result.faults().isEmpty() ? ExitCode.INTERNAL
+                    : roll.problems().isEmpty() ? ExitCode.OK : ExitCode.DATA_ERRORS;
         } catch (UnusableInput e) {
             stderr.println(e.said().in(language));
             return ExitCode.UNUSABLE;

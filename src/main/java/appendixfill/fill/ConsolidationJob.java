@@ -47,8 +47,21 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ConsolidationJob {
 
-    /** What a consolidation wrote. */
-    public record Result(Consolidated consolidated, List<Path> written) {
+    /**
+     * What a consolidation wrote.
+     *
+     * @param faults the workbooks the tool failed on (a bug of the tool, not of the workbook): each
+     *     listed as unreadable in the roll, the others consolidated
+     */
+    public record Result(Consolidated consolidated, List<Path> written, List<Fault> faults) {
+        public Result {
+            written = List.copyOf(written);
+            faults = List.copyOf(faults);
+        }
+    }
+
+    /** A fault of the tool with one workbook. */
+    public record Fault(Path file, RuntimeException failure) {
     }
 
     /** Told after each workbook read: how many of how many; and, for the benchmark, when each phase ends. */
@@ -105,8 +118,9 @@ public final class ConsolidationJob {
         AtomicInteger done = new AtomicInteger();
         // Two threads or more: reading is CPU-bound (inflate, parse, assess), and each workbook is
         // reduced to its figures as soon as it is read, so memory stays flat in the number of files.
+        List<Fault> faults = java.util.Collections.synchronizedList(new ArrayList<>());
         IntStream.range(0, files.size()).parallel().forEach(i -> {
-            submissions[i] = read(files.get(i));
+            submissions[i] = readOrFault(files.get(i), faults);
             progress.read(done.incrementAndGet(), files.size());
         });
         progress.ended("read");
@@ -133,9 +147,24 @@ public final class ConsolidationJob {
         });
         try (OutputFiles outputs = new OutputFiles(outFolder)) {
             outputs.stageTogether(contents);
-            Result result = new Result(consolidated, outputs.commit());
+            Result result = new Result(consolidated, outputs.commit(), faults);
             progress.ended("committed");
             return result;
+        }
+    }
+
+    /**
+     * The one handler of a fault of the tool with one workbook of the thousands: that unit is listed
+     * as unreadable, the others are consolidated, and the command ends with exit 3 and a log (the
+     * caller's). Never a reason to take another way of reading.
+     */
+    private Submission readOrFault(Path file, List<Fault> faults) {
+        try {
+            return read(file);
+        } catch (RuntimeException bug) {
+            faults.add(new Fault(file, bug));
+            return Submission.unreadable(file.getFileName().toString(), "Lỗi nội bộ của appendix-fill khi đọc tệp này ("
+                    + bug.getClass().getSimpleName() + "), không phải lỗi của tệp; chi tiết ở nhật ký lỗi.");
         }
     }
 

@@ -35,7 +35,7 @@ class GoldenCasesTest {
         return CaseFolders.each(CASES, this::runCase);
     }
 
-    private void runCase(Path folder) throws IOException {
+    private void runCase(Path folder) throws Exception {
         Properties properties = CaseFolders.properties(folder);
         Path out = Files.createDirectories(work.resolve(folder.getFileName()));
         Path input = input(folder, properties, out);
@@ -51,11 +51,36 @@ class GoldenCasesTest {
             CaseFolders.check(folder.resolve("expected." + output), Files.readString(out.resolve(base + "." + output)));
         }
         assertEquals("", stderr.toString());
+        // Which reader read it and which base the one writer completed: there is one of each, and
+        // the completed workbook says which way it went (its own document property, read here by a
+        // plain XML parser, not by the tool).
+        CaseFolders.check(folder.resolve("expected.completed-from"),
+                completedFrom(out.resolve(base + ".filled.xlsx")) + "\n");
         String sameValuesAs = properties.getProperty("same-values-as");
         if (sameValuesAs != null) {
             assertEquals(Files.readString(CASES.resolve(sameValuesAs).resolve("expected.values.csv")),
                     Files.readString(folder.resolve("expected.values.csv")),
                     "a plain form gives the same values.csv as the named template with the same data");
+        }
+    }
+
+    /** The completed workbook's appendix-fill.completed-from property. */
+    static String completedFrom(Path workbook) throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile())) {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.NodeList properties = factory.newDocumentBuilder()
+                    .parse(zip.getInputStream(zip.getEntry("docProps/custom.xml")))
+                    .getElementsByTagNameNS("http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+                            "property");
+            for (int i = 0; i < properties.getLength(); i++) {
+                org.w3c.dom.Element property = (org.w3c.dom.Element) properties.item(i);
+                if (property.getAttribute("name").equals("appendix-fill.completed-from")) {
+                    return property.getTextContent().strip();
+                }
+            }
+            return "(none)";
         }
     }
 

@@ -274,6 +274,9 @@ final class Completer {
         notes.forEach(note -> byCell.put(note.cell().address(), note));
         CommentsEdit comments = existing.isPresent() ? existing.get() : edits.newComments(sheet);
         VmlEdit vml = edits.vml(sheet);
+        // The comments to write: those rewritten (the tool's, and the officer's it adds to), then the new.
+        List<CommentsEdit.Comment> written = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (CommentsEdit.Comment comment : comments.comments()) {
             int[] place = CellRef.parse(comment.ref()).orElse(new int[] {-1, -1});
             boolean tools = Completion.isToolComment(comment.author(), comment.text());
@@ -288,14 +291,21 @@ final class Completer {
             if (officers.isEmpty() && note == null) {
                 continue;
             }
-            String text = officers.isEmpty() ? note.text() : note == null ? officers
-                    : officers + OFFICERS_COMMENT_END + note.text();
-            comments.add(comment.ref(), officers.isEmpty() ? Completion.AUTHOR : comment.author(), text);
-            vml.addNote(place[0], place[1], Completion.commentLastRow(place[0], text));
+            written.add(new CommentsEdit.Comment(comment.ref(), officers.isEmpty() ? Completion.AUTHOR
+                    : comment.author(), "", 0, 0, 0));
+            texts.add(officers.isEmpty() ? note.text() : note == null ? officers
+                    : officers + OFFICERS_COMMENT_END + note.text());
         }
         for (Note note : byCell.values()) {
-            comments.add(note.cell().address(), Completion.AUTHOR, note.text());
-            vml.addNote(note.cell().row(), note.cell().column(), Completion.commentLastRow(note.cell().row(), note.text()));
+            written.add(new CommentsEdit.Comment(note.cell().address(), Completion.AUTHOR, "", 0, 0, 0));
+            texts.add(note.text());
+        }
+        // Added after every removal: the boxes are numbered after the shapes kept, the same on every fill.
+        for (int i = 0; i < written.size(); i++) {
+            CommentsEdit.Comment comment = written.get(i);
+            int[] place = CellRef.parse(comment.ref()).orElseThrow();
+            comments.add(comment.ref(), comment.author(), texts.get(i));
+            vml.addNote(place[0], place[1], Completion.commentLastRow(place[0], texts.get(i)));
         }
     }
 

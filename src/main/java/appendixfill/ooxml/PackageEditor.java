@@ -205,7 +205,8 @@ public final class PackageEditor {
                 String name = renamed.getOrDefault(part, part);
                 if (written.containsKey(part)) {
                     zip.add(name, written.remove(part));
-                } else if (!changed.containsKey(part)) {
+                } else if (!changed.containsKey(part) || changed.get(part) instanceof PartText) {
+                    // Not changed, or read as text and left as it was: copied as the zip stored it.
                     source.zip().copyTo(part, name, zip);
                 }
             }

@@ -29,17 +29,19 @@ public final class VmlEdit {
     private static final String NOTE_SHAPE_TYPE = "_x0000_t202";
     private static final Pattern SHAPE_ID = Pattern.compile("_x0000_s(\\d+)");
 
-    /** A note's box: the cell it belongs to and its span. */
-    private record Note(int row, int column, int start, int end) {
+    /** A shape: the cell it belongs to when it is a note's box (else -1), its number and its span. */
+    private record Shape(int row, int column, int number, int start, int end) {
     }
 
     private final PartText text;
-    private final List<Note> notes = new ArrayList<>();
+    private final List<Shape> shapes = new ArrayList<>();
+    private final java.util.Set<Shape> removed = new java.util.HashSet<>();
     private final StringBuilder added = new StringBuilder();
     private NamespaceContext scope;
     private int contentEnd;
     private boolean hasNoteType;
     private int block;
+    /** The next shape's number; 0 until the first note is added (numbered after the shapes kept). */
     private int nextShape;
 
     private VmlEdit(PartText text) {
@@ -69,7 +71,6 @@ public final class VmlEdit {
         XMLStreamReader2 xml = text.reader();
         try {
             scope = xml.getNonTransientNamespaceContext();
-            int highestShape = 0;
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.END_ELEMENT) {
@@ -98,18 +99,14 @@ public final class VmlEdit {
                 }
                 if (Xml.is(xml, VML, "shape")) {
                     Matcher id = SHAPE_ID.matcher(String.valueOf(Xml.attribute(xml, "id")));
-                    if (id.matches() && id.group(1).length() < 9) {
-                        highestShape = Math.max(highestShape, Integer.parseInt(id.group(1)));
-                    }
+                    int number = id.matches() && id.group(1).length() < 9 ? Integer.parseInt(id.group(1)) : 0;
                     int[] note = note(xml);
-                    if (note != null) {
-                        notes.add(new Note(note[0], note[1], start, (int) xml.getLocationInfo().getEndingCharOffset()));
-                    }
+                    shapes.add(new Shape(note == null ? -1 : note[0], note == null ? -1 : note[1], number, start,
+                            (int) xml.getLocationInfo().getEndingCharOffset()));
                     continue;
                 }
                 Xml.skip(xml);
             }
-            nextShape = Math.max(highestShape, block * 1024) + 1;
         } catch (XMLStreamException e) {
             throw Xml.failure(e, text.part());
         }
@@ -152,15 +149,25 @@ public final class VmlEdit {
 
     /** Removes the box of the note at a cell, if it has one. */
     public void removeNote(int row, int column) {
-        for (Note note : notes) {
-            if (note.row() == row && note.column() == column) {
-                text.replace(note.start(), note.end(), "");
+        for (Shape shape : shapes) {
+            if (shape.row() == row && shape.column() == column && removed.add(shape)) {
+                text.replace(shape.start(), shape.end(), "");
             }
         }
     }
 
     /** Adds a hidden box for a note at a cell, spanning four columns to its right down to {@code lastRow}. */
     public void addNote(int row, int column, int lastRow) {
+        if (nextShape == 0) {
+            // After the shapes kept, so that completing a workbook again numbers its notes as before.
+            nextShape = block * 1024;
+            for (Shape shape : shapes) {
+                if (!removed.contains(shape)) {
+                    nextShape = Math.max(nextShape, shape.number());
+                }
+            }
+            nextShape++;
+        }
         if (!hasNoteType) {
             added.append(new Markup(scope).start(VML, "shapetype").attribute("id", NOTE_SHAPE_TYPE)
                     .attribute("coordsize", "21600,21600").attribute(OFFICE, "spt", "202")

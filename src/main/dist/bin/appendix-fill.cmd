@@ -155,14 +155,13 @@ rem Puts appendix-fill in "Send to": a small script there that hands the chosen 
 set "SEND_TO=%APPDATA%\Microsoft\Windows\SendTo"
 if not exist "%SEND_TO%\" mkdir "%SEND_TO%" >nul 2>nul
 for %%s in ("%SELF%") do set "TARGET=%%~ss"
-> "%SEND_TO%\appendix-fill.cmd" (
-  echo @echo off
-  echo rem Made by appendix-fill.cmd --install-send-to: hands the files chosen in "Send to" to appendix-fill.
-  echo chcp 65001 ^>nul
-  echo set "APPENDIX_FILL_LAUNCHER=%%~f0"
-  echo "%TARGET%"
-)
-if exist "%SEND_TO%\appendix-fill.cmd" goto send_to_made
+set "STUB=%SEND_TO%\appendix-fill.cmd"
+> "%STUB%" echo @echo off
+>>"%STUB%" echo rem Made by appendix-fill.cmd --install-send-to: hands the files chosen in "Send to" to appendix-fill.
+>>"%STUB%" echo chcp 65001 ^>nul
+>>"%STUB%" echo set "APPENDIX_FILL_LAUNCHER=%%~f0"
+>>"%STUB%" echo "%TARGET%"
+if exist "%STUB%" goto send_to_made
 echo appendix-fill: không thêm được vào «Send to» (thư mục «%SEND_TO%»). 1>&2
 set "CODE=3"
 goto :eof

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""What ../shared/tools/wincheck does not try, tried the same way (Wine, the java.exe stand-in, the officer
+"""What the shared wincheck tool does not try, tried its way (Wine, its java.exe stand-in, the officer
 «Cán bộ», both code pages): the launcher started from an open console, and "Send to" set up by a
 double-click on the launcher and then used.
 
-    python3 src/test/wine/extra_checks.py CHECKOUT [WINCHECK_DIR]
+    python3 src/test/wine/extra_checks.py CHECKOUT WINCHECK_DIR
 
-CHECKOUT/target/appendix-fill-*.zip must exist (mvnw package); WINCHECK_DIR defaults to
-CHECKOUT/../shared/tools/wincheck, whose run.sh must have run once (it installs Wine and builds the
-stand-ins under /tmp/wincheck/bin). Prints PASS/FAIL lines like wincheck; exit 0 when all hold."""
+CHECKOUT/target/appendix-fill-*.zip must exist (./mvnw package). WINCHECK_DIR is the wincheck tool's
+folder (tools/wincheck of the shared folder), whose run.sh must have run once: it installs Wine and builds
+the stand-ins under /tmp/wincheck/bin. Prints PASS/FAIL lines like wincheck; exit 0 when all hold."""
 import glob
 import os
 import pty
@@ -16,9 +16,10 @@ import shutil
 import sys
 import time
 
+if len(sys.argv) != 3:
+    sys.exit(__doc__)
 checkout = os.path.abspath(sys.argv[1])
-tools = sys.argv[2] if len(sys.argv) > 2 else os.path.join(checkout, "..", "shared", "tools", "wincheck")
-sys.path.insert(0, tools)
+sys.path.insert(0, os.path.abspath(sys.argv[2]))
 import wincheck  # noqa: E402
 from wincheck import WINE, FILES, BARE_DIR, DOCS, win_user  # noqa: E402
 

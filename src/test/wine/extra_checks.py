@@ -121,9 +121,30 @@ def run_locale(prefix, tag, log):
     check(f"{tag}/console/no-wait", typed == 0, "the launcher waits for a key in an open console")
     check(f"{tag}/console/exit", code == 1, f"exit {code} where the tool returned 1")
 
-    # 2. A double-click, answered S: "Send to" gets a script that hands the files to the launcher.
-    shutil.rmtree(prefix.unix(win_user("AppData", "Roaming")), ignore_errors=True)
+    # 2. No JAVA_HOME, a Java 8 first on PATH (Oracle's javapath), a Java 21 installed by Adoptium's MSI:
+    #    the 21 is used. (The stand-in says STANDIN_VERSION to -version; the 21 is known by its release file.)
+    javapath = r"C:\ProgramData\Oracle\Java\javapath"
+    jdk21 = r"C:\Program Files\Eclipse Adoptium\jdk-21.0.5.11-hotspot"
+    for folder in (javapath, jdk21 + "\\bin"):
+        os.makedirs(prefix.unix(folder), exist_ok=True)
+        shutil.copyfile(os.path.join(bins, "java.exe"), os.path.join(prefix.unix(folder), "java.exe"))
+    with open(prefix.unix(jdk21 + "\\release"), "w") as f:
+        f.write('IMPLEMENTOR="Eclipse Adoptium"\nJAVA_VERSION="21.0.5"\n')
     drop = os.path.join(bins, "explorer-drop.exe")
+    old_first = {"DROP_SET_JAVA_HOME": "", "DROP_SET_PATH": javapath + r";C:\windows\system32;C:\windows",
+                 "STANDIN_VERSION": "1.8.0_421"}
+    lines, code, typed, program = run(prefix, "old-on-path", [WINE, drop, prefix.launcher, one], old_first)
+    log.write(f"--- {tag}/old-on-path: exit {code}\n" + "".join(f"  | {l}\n" for l in lines))
+    started = [r[1] for r in program if r[0] == "cmdline"]
+    check(f"{tag}/old-on-path/installed-17+", bool(started) and started[0].startswith('"' + jdk21 + '\\bin\\java.exe"'),
+          "started: " + (started[0][:120] if started else "nothing") + " / " + " / ".join(lines[-3:]))
+    shutil.rmtree(prefix.unix(jdk21))
+    lines, code, typed, program = run(prefix, "only-old", [WINE, drop, prefix.launcher, one], old_first)
+    check(f"{tag}/only-old/message", any("1.8.0_421" in l and javapath in l for l in lines) and code == 3,
+          f"exit {code}: " + " / ".join(lines[-3:]))
+
+    # 3. A double-click, answered S: "Send to" gets a script that hands the files to the launcher.
+    shutil.rmtree(prefix.unix(win_user("AppData", "Roaming")), ignore_errors=True)
     officer = {"DROP_SET_USERPROFILE": win_user(), "DROP_SET_APPDATA": win_user("AppData", "Roaming"),
                "DROP_SET_LOCALAPPDATA": win_user("AppData", "Local"),
                "DROP_SET_TEMP": win_user("AppData", "Local", "Temp"), "DROP_SET_TMP": win_user("AppData", "Local", "Temp"),
@@ -138,7 +159,7 @@ def run_locale(prefix, tag, log):
     with open(prefix.unix(stub), "rb") as f:
         log.write("  stub:\n" + f.read().decode("utf-8", "replace"))
 
-    # 3. "Send to" with two files, one of them a bare name with & and a comma.
+    # 4. "Send to" with two files, one of them a bare name with & and a comma.
     lines, code, typed, program = run(prefix, "send-to", [WINE, drop, stub, one, bare], officer)
     got = wincheck.received(program) if program else []
     log.write(f"--- {tag}/send-to: exit {code}, typed {typed}\n" + "".join(f"  | {l}\n" for l in lines))

@@ -43,17 +43,24 @@ goto console_arguments
 :arguments_listed
 if defined FROM_EXPLORER if %NAMES%==0 goto double_click
 
-rem Java: JAVA_HOME, else PATH, else the newest 17+ in the usual install folders.
+rem Java: JAVA_HOME, else PATH, else the newest 17+ in the usual install folders (also when the Java on
+rem PATH is too old: Oracle's javapath of a Java 8 often comes first there).
 set "JAVA_EXE="
+set "JAVA_FROM="
+set "OLD_EXE="
 if not defined JAVA_HOME goto java_on_path
 if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
 if defined JAVA_EXE goto java_found
 echo appendix-fill: JAVA_HOME «%JAVA_HOME%» không có bin\java.exe; tìm Java ở nơi khác. 1>&2
 :java_on_path
+set "JAVA_FROM=PATH"
 for %%j in (java.exe) do set "JAVA_EXE=%%~$PATH:j"
 if defined JAVA_EXE goto java_found
+:java_search
+set "JAVA_FROM=installed"
 call :java_installed
 if defined JAVA_EXE goto java_found
+if defined OLD_EXE goto java_old_on_path
 echo appendix-fill: không tìm thấy Java. Cần Java 17 trở lên: cài JDK hoặc JRE 17+ (ví dụ Eclipse Temurin 17), hoặc đặt JAVA_HOME. 1>&2
 goto finish
 :java_found
@@ -64,6 +71,15 @@ call :release_version "%JAVA_DIR%.."
 if not defined VERSION call :java_version
 call :major
 if %MAJOR% GEQ 17 goto java_ok
+if not "%JAVA_FROM%"=="PATH" goto java_too_old
+set "OLD_EXE=%JAVA_EXE%"
+set "OLD_VERSION=%VERSION%"
+set "JAVA_EXE="
+goto java_search
+:java_old_on_path
+set "JAVA_EXE=%OLD_EXE%"
+set "VERSION=%OLD_VERSION%"
+:java_too_old
 if not defined VERSION set "VERSION=?"
 echo appendix-fill: Java %VERSION% quá cũ (%JAVA_EXE%). Cần Java 17 trở lên: cài JDK hoặc JRE 17+, hoặc đặt JAVA_HOME. 1>&2
 goto finish
@@ -240,11 +256,18 @@ for /f "tokens=1 delims=.-+_" %%m in ("%VERSION%") do set /a "MAJOR=%%m" 2>nul
 goto :eof
 
 rem JAVA_EXE: the newest Java 17+ installed where Adoptium, Oracle, Microsoft, Azul, Amazon and BellSoft
-rem put it, for all users or for one; a folder without a release file is no JDK or JRE.
+rem put it, for all users or for one; a folder without a release file is no JDK or JRE. (Each vendor's
+rem folder is listed from inside it: Wine 8's for /d finds nothing through a quoted pattern.)
 :java_installed
 set "BEST=16"
-for %%r in ("%ProgramFiles%" "%ProgramW6432%" "%LOCALAPPDATA%\Programs") do if not "%%~r"=="" if not "%%~r"=="\Programs" for /d %%d in ("%%~r\Eclipse Adoptium\*" "%%~r\Java\*" "%%~r\Microsoft\jdk-*" "%%~r\Zulu\*" "%%~r\Amazon Corretto\*" "%%~r\BellSoft\*") do if exist "%%~d\bin\java.exe" call :java_candidate "%%~d"
+for %%r in ("%ProgramFiles%" "%ProgramW6432%" "%LOCALAPPDATA%\Programs") do for %%v in ("Eclipse Adoptium" "Java" "Microsoft" "Zulu" "Amazon Corretto" "BellSoft") do if exist "%%~r\%%~v\" call :java_vendor "%%~r\%%~v"
 set "VERSION="
+goto :eof
+:java_vendor
+pushd "%~1" 2>nul
+if errorlevel 1 goto :eof
+for /d %%d in (*) do if exist "%%~fd\bin\java.exe" call :java_candidate "%%~fd"
+popd
 goto :eof
 :java_candidate
 call :release_version "%~1"

@@ -26,6 +26,9 @@ set "LIST=%WORK%\appendix-fill-%RANDOM%%RANDOM%.txt"
 if exist "%LIST%" goto new_list
 type nul > "%LIST%" 2>nul
 if exist "%LIST%" goto list_made
+rem Still said in a window that waits, when Explorer started this (the names go nowhere).
+set "LIST=nul"
+call :explorer_names
 set "LIST="
 echo appendix-fill: không tạo được tệp tạm trong thư mục «%TEMP%» (TEMP). 1>&2
 goto finish
@@ -34,10 +37,14 @@ goto finish
 call :explorer_names
 if defined FROM_EXPLORER goto arguments_listed
 if /i "%FIRST%"=="--install-send-to" goto send_to_asked
+rem Typed in a console: each argument a line. Quotes go, as java.exe would take them away
+rem (--out="C:\Kết quả" is --out=C:\Kết quả); no Windows name holds one.
 :console_arguments
-if "%~1"=="" goto arguments_listed
->>"%LIST%" echo "%~1"
-set /a NAMES+=1
+if [%1]==[] goto arguments_listed
+set "ARG=%~1"
+if defined ARG call set "ARG=%%ARG:"=%%"
+if defined ARG >>"%LIST%" echo "%ARG%"
+if defined ARG set /a NAMES+=1
 shift
 goto console_arguments
 :arguments_listed

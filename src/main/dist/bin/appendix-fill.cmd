@@ -150,7 +150,7 @@ if "%CODE%"=="0" echo appendix-fill: xong, số liệu không có lỗi.
 if "%CODE%"=="1" echo appendix-fill: xong; số liệu có lỗi: xem trang «Kết quả kiểm tra» của tệp .filled.xlsx.
 rem No parentheses in these lines: cmd would take them for the end of the if.
 if "%CODE%"=="2" echo appendix-fill: có tệp không xử lý được, lý do ở trên; tệp đó chưa được ghi gì.
-if "%CODE%"=="3" echo appendix-fill: không chạy được, lý do ở trên.
+if "%CODE%"=="3" echo appendix-fill: gặp lỗi, xem thông báo ở trên.
 echo Nhấn phím bất kỳ để đóng cửa sổ này.
 pause >nul
 exit %CODE%

@@ -59,9 +59,9 @@ final class ErrorLog {
 
     /** Appends the fault, with its stack trace, to this run's log (made now if this is the first fault). */
     synchronized Written write(Throwable fault) {
-        Path target = file != null ? file
-                : folder.resolve("appendix-fill-error-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                        + ProcessHandle.current().pid() + ".log");
+        Path target = file != null ? file : folder.resolve("appendix-fill-error-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + ProcessHandle.current().pid() + ".log");
         try {
             if (file == null) {
                 file = create(target);

@@ -1,7 +1,6 @@
 package appendixfill.cli;
 
 import appendixfill.input.Language;
-import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;

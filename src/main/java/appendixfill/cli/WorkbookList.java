@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * A list file, {@code @danh-sach.txt}: the arguments it holds, one a line, stand in its place on the
- * command line. On Windows it carries what {@code java.exe} would garble (the launcher, bin\appendix-fill.cmd,
- * passes every argument this way). A line is a whole argument, spaces and all; the byte-order mark
- * Notepad writes, line ends of either kind, blank lines and lines starting with # are passed over.
- * A line in double quotes is taken exactly as it stands between them (unless that is nothing), so
- * that a name may start with # or a space. A listed {@code @FILE} is a list in turn; a list that names itself is refused.
+ * command line. On Windows it carries what {@code java.exe} would garble (the launcher,
+ * bin\appendix-fill.cmd, passes every argument this way). A line is a whole argument, spaces and all;
+ * the byte-order mark Notepad writes, line ends of either kind, blank lines and lines starting with #
+ * are passed over. A line in double quotes is taken exactly as it stands between them (unless that is
+ * nothing), so that a name may start with # or a space. A listed {@code @FILE} is a list in turn; a
+ * list that names itself is refused.
  */
 final class WorkbookList {
 

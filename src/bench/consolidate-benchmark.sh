@@ -27,7 +27,7 @@ export XDG_CACHE_HOME="$here/target/bench/cache"
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 cd "$here"
-mvn -B -q -Dstyle.color=never -DskipTests package test-compile >&2
+./mvnw -B -q -Dstyle.color=never -DskipTests package test-compile >&2
 cp="$here/target/appendix-fill.jar:$here/target/test-classes:$here/target/lib/*"
 if [ ! -d "$units" ]; then
   echo "Generating $n workbooks into $units…" >&2

@@ -22,7 +22,7 @@ ms() { awk -v ns="$1" 'BEGIN {printf "%.0f", ns / 1e6}'; }
 # The distribution as an officer unpacks it (built by the README's set-up, or here when missing).
 dist=$(ls target/appendix-fill-*.tar.gz 2>/dev/null | head -n 1 || true)
 if [ -z "$dist" ]; then
-  mvn -B -q -DskipTests package >&2
+  ./mvnw -B -q -DskipTests package >&2
   dist=$(ls target/appendix-fill-*.tar.gz | head -n 1)
 fi
 tar xzf "$dist" -C "$work"

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             "2:tệp không dùng được hoặc lệnh sai (không ghi gì cho tệp đó)", "3:lỗi nội bộ"})
 final class FillCommand implements Callable<Integer> {
 
+    private final ErrorLog log;
+
     @Spec
     private CommandSpec spec;
 
@@ -47,9 +49,13 @@ final class FillCommand implements Callable<Integer> {
             description = "Ngôn ngữ của thông báo khi không dùng được tệp: vi (mặc định) hoặc en.")
     private Language language = Language.VI;
 
+    FillCommand(ErrorLog log) {
+        this.log = log;
+    }
+
     @Override
     public Integer call() throws Exception {
-        return new FillRun(Optional.ofNullable(out), language, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .fill(workbooks);
+        return new FillRun(Optional.ofNullable(out), language, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                log).fill(workbooks);
     }
 }

@@ -29,12 +29,14 @@ final class FillRun {
     private final Language language;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
+    private final ErrorLog log;
 
-    FillRun(Optional<Path> out, Language language, PrintWriter stdout, PrintWriter stderr) {
+    FillRun(Optional<Path> out, Language language, PrintWriter stdout, PrintWriter stderr, ErrorLog log) {
         this.out = out;
         this.language = language;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.log = log;
     }
 
     /** Fills the workbooks (files or folders of them) and returns the exit code. */
@@ -71,8 +73,9 @@ final class FillRun {
             for (java.util.concurrent.Future<Outcome> pending : outcomes) {
                 Outcome outcome = done(pending);
                 if (outcome.fault() != null) {
-                    // A fault of the tool with one workbook: said and logged, the others still reported.
-                    Main.internalError(outcome.fault(), language, stderr);
+                    // A fault of the tool with one workbook: said and logged (in the run's one log), the others
+                    // still reported.
+                    Main.internalError(outcome.fault(), language, stderr, log);
                     tally.faulty++;
                     continue;
                 }

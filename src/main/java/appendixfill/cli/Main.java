@@ -1,15 +1,11 @@
 package appendixfill.cli;
 
 import appendixfill.input.Language;
-import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +38,7 @@ public final class Main {
      * loaded; every other command line goes to picocli ({@link PicocliCommandLine}).
      */
     public static int run(String[] given, PrintWriter out, PrintWriter err) {
+        ErrorLog log = ErrorLog.inTemporaryFolder();
         String[] args;
         try {
             args = commandFirst(WorkbookList.expand(given));
@@ -51,13 +48,13 @@ public final class Main {
         }
         Optional<FillArguments> fill = FillArguments.parse(args);
         if (fill.isEmpty()) {
-            return PicocliCommandLine.create(out, err).execute(args);
+            return PicocliCommandLine.create(out, err, log).execute(args);
         }
         try {
-            return new FillRun(fill.get().out(), fill.get().language(), out, err).fill(fill.get().workbooks());
+            return new FillRun(fill.get().out(), fill.get().language(), out, err, log).fill(fill.get().workbooks());
         } catch (Exception e) {
             // As picocli's execution-exception handler: it too sees exceptions, not errors.
-            return internalError(e, args, err);
+            return internalError(e, language(args), err, log);
         }
     }
 
@@ -92,14 +89,12 @@ public final class Main {
         return true;
     }
 
-    /** A fault of the tool: the stack trace goes to a log file, the officer gets one line naming it. */
-    static int internalError(Exception ex, String[] args, PrintWriter err) {
-        return internalError(ex, language(args), err);
-    }
-
-    static int internalError(Exception ex, Language language, PrintWriter err) {
-        Path log = writeLog(ex);
-        err.println(Message.of("cli.internal", ex.getClass().getSimpleName(), log).in(language));
+    /**
+     * A fault of the tool: the stack trace goes to the run's log, the officer gets one line naming it
+     * (or, when no log can be written, saying so and where it was tried).
+     */
+    static int internalError(Exception ex, Language language, PrintWriter err, ErrorLog log) {
+        err.println(log.write(ex).said(ex.getClass().getSimpleName()).in(language));
         return ExitCode.INTERNAL;
     }
 
@@ -112,15 +107,5 @@ public final class Main {
             }
         }
         return Language.VI;
-    }
-
-    private static Path writeLog(Exception ex) {
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "appendix-fill-error.log");
-        try (PrintStream stream = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
-            ex.printStackTrace(stream);
-        } catch (IOException e) {
-            return Path.of("(không ghi được nhật ký: " + e.getMessage() + ")");
-        }
-        return log;
     }
 }

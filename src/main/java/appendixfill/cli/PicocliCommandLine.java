@@ -13,7 +13,12 @@ public final class PicocliCommandLine {
 
     /** The command line with its handlers, writing to the given streams (tests capture them). */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new FillCommand());
+        return create(out, err, ErrorLog.inTemporaryFolder());
+    }
+
+    /** The same, logging the run's internal errors to {@code log}. */
+    static CommandLine create(PrintWriter out, PrintWriter err, ErrorLog log) {
+        CommandLine cli = new CommandLine(new FillCommand(log));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -27,7 +32,8 @@ public final class PicocliCommandLine {
             return ExitCode.UNUSABLE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-                Main.internalError(ex, parseResult.originalArgs().toArray(String[]::new), commandLine.getErr()));
+                Main.internalError(ex, Main.language(parseResult.originalArgs().toArray(String[]::new)),
+                        commandLine.getErr(), log));
         return cli;
     }
 

@@ -304,15 +304,20 @@ class MainTest {
     @Test
     void anInternalErrorIsLoggedAndSaidInOneLineInTheLanguageAsked() throws IOException {
         StringWriter err = new StringWriter();
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "appendix-fill-error.log");
+        Path logs = Files.createDirectory(folder.resolve("nhật ký"));
 
-        int exit = Main.internalError(new IllegalStateException("hỏng"), new String[] {"a.xlsx", "--lang", "en"},
-                new PrintWriter(err, true));
+        int exit = Main.internalError(new IllegalStateException("hỏng"), Main.language(new String[] {"a.xlsx", "--lang",
+            "en"}), new PrintWriter(err, true), new ErrorLog(logs));
 
         assertEquals(3, exit);
-        assertEquals("Internal error of appendix-fill (IllegalStateException). The details are in «" + log
+        List<Path> written;
+        try (Stream<Path> files = Files.list(logs)) {
+            written = files.toList();
+        }
+        assertEquals(1, written.size());
+        assertEquals("Internal error of appendix-fill (IllegalStateException). The details are in «" + written.get(0)
                 + "»; send that file to whoever supports you.\n", err.toString());
-        assertTrue(Files.readString(log).startsWith("java.lang.IllegalStateException: hỏng\n"), Files.readString(log));
+        assertTrue(Files.readString(written.get(0)).startsWith("java.lang.IllegalStateException: hỏng\n"));
     }
 
     private List<Path> listing() throws IOException {

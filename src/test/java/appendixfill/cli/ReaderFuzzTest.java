@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * findings) or one message (exit 2). An internal error (exit 3) or an escaping throwable is a bug;
  * the input that caused it is kept under target/fuzz-failures.
  *
- * <p>Runs 8 seconds by default; longer by hand: {@code mvn test -Dtest=ReaderFuzzTest
- * -Dfuzz.seconds=600 -Dfuzz.seed=42}.
+ * <p>By default 150 mutations drawn from a fixed seed, the same in every build, so that the build goes
+ * red only when the code changes. The opt-in profile draws a random seed, printed first, and runs for a
+ * time: {@code ./mvnw test -Pfuzz -Dtest=ReaderFuzzTest [-Dfuzz.seconds=600]}; a seed it found is
+ * replayed with {@code -Dfuzz.seed=N}.
  */
 class ReaderFuzzTest {
 
@@ -38,13 +40,16 @@ class ReaderFuzzTest {
 
     @Test
     void mutatedInputsGiveFindingsOrOneMessageNeverAnInternalError() throws Exception {
-        long seconds = Long.getLong("fuzz.seconds", 8);
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        String seedAsked = System.getProperty("fuzz.seed", "20251206");
+        long seed = seedAsked.equals("random") ? System.nanoTime() : Long.parseLong(seedAsked);
+        System.out.println("ReaderFuzzTest: seed " + seed);
+        long seconds = Long.getLong("fuzz.seconds", 0);
+        int count = Integer.getInteger("fuzz.runs", 150);
         Random random = new Random(seed);
         List<Seed> seeds = seeds();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         int runs = 0;
-        while (System.nanoTime() < deadline || runs < seeds.size()) {
+        while (seconds > 0 ? System.nanoTime() < deadline || runs < seeds.size() : runs < count) {
             Seed original = seeds.get(runs % seeds.size());
             byte[] mutant = mutate(original.bytes(), original.zipped(), random);
             Path folder = Files.createDirectories(work.resolve("run-" + runs));

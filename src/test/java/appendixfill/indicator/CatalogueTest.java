@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CatalogueTest {
 
     private static final Catalogue CATALOGUE = Catalogue.standard();
-    private static final Path SEED = Path.of("../shared/seed/000_b9f3e517692f9cf6.txt");
+    /** The seed report's Phụ lục I, copied into the repository (src/test/resources/seed/README.md says from where). */
+    private static final Path SEED = Path.of("src/test/resources/seed/vu-muon-2023-phu-luc-i.txt");
 
     /** A row of the appendix as printed: STT | wording | unit. */
     record PrintedRow(String stt, String wording, String unit) {

@@ -125,8 +125,9 @@ final class ConsolidateCommand implements Callable<Integer> {
             for (Path written : result.written()) {
                 stdout.println("  " + written);
             }
+            ErrorLog log = ErrorLog.inTemporaryFolder();
             for (ConsolidationJob.Fault fault : result.faults()) {
-                Main.internalError(fault.failure(), language, stderr);
+                Main.internalError(fault.failure(), fault.file(), language, stderr, log);
             }
             return !result.faults().isEmpty() ? ExitCode.INTERNAL
                     : roll.problems().isEmpty() ? ExitCode.OK : ExitCode.DATA_ERRORS;

@@ -59,6 +59,11 @@ final class ErrorLog {
 
     /** Appends the fault, with its stack trace, to this run's log (made now if this is the first fault). */
     synchronized Written write(Throwable fault) {
+        return write("", fault);
+    }
+
+    /** Appends the fault with what the tool was doing (the workbook it was reading), then its stack trace. */
+    synchronized Written write(String context, Throwable fault) {
         Path target = file != null ? file : folder.resolve("appendix-fill-error-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + ProcessHandle.current().pid() + ".log");
@@ -68,6 +73,9 @@ final class ErrorLog {
             }
             try (OutputStream bytes = Files.newOutputStream(file, StandardOpenOption.APPEND);
                     PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+                if (!context.isEmpty()) {
+                    stream.println(context);
+                }
                 fault.printStackTrace(stream);
             }
             return new Written.To(file);

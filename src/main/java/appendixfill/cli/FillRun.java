@@ -70,12 +70,12 @@ final class FillRun {
                 outcomes.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(fill.call())
                         : pool.submit(fill));
             }
-            for (java.util.concurrent.Future<Outcome> pending : outcomes) {
-                Outcome outcome = done(pending);
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome outcome = done(outcomes.get(i));
                 if (outcome.fault() != null) {
-                    // A fault of the tool with one workbook: said and logged (in the run's one log), the others
-                    // still reported.
-                    Main.internalError(outcome.fault(), language, stderr, log);
+                    // A fault of the tool with one workbook: said and logged (in the run's one log, naming the
+                    // workbook), the others still reported.
+                    Main.internalError(outcome.fault(), files.get(i), language, stderr, log);
                     tally.faulty++;
                     continue;
                 }

@@ -5,6 +5,7 @@ import appendixfill.input.UnusableInput;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +96,13 @@ public final class Main {
      */
     static int internalError(Exception ex, Language language, PrintWriter err, ErrorLog log) {
         err.println(log.write(ex).said(ex.getClass().getSimpleName()).in(language));
+        return ExitCode.INTERNAL;
+    }
+
+    /** A fault of the tool with one workbook: the log and the line name the workbook. */
+    static int internalError(Exception ex, Path workbook, Language language, PrintWriter err, ErrorLog log) {
+        err.println(log.write("Workbook: " + workbook, ex).said(ex.getClass().getSimpleName() + ", «" + workbook + "»")
+                .in(language));
         return ExitCode.INTERNAL;
     }
 

@@ -6,6 +6,7 @@ import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
+import appendixfill.report.Report;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
@@ -16,11 +17,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** One fill: workbook → typed cells → values → findings → the four outputs. */
+/** One fill: workbook → typed cells → values → findings → the five outputs. */
 public final class FillJob {
 
-    /** What a fill wrote and found. */
-    public record Result(Path input, Document document, Assessment assessment, List<Path> written) {
+    /**
+     * What a fill wrote and found.
+     *
+     * @param flaggedFigures how many figures the report prints under an error finding
+     */
+    public record Result(Path input, Document document, Assessment assessment, int flaggedFigures, List<Path> written) {
 
         /** The one-line summary the officer reads first. */
         public String summary() {
@@ -41,7 +46,7 @@ public final class FillJob {
         this.rules = rules;
     }
 
-    /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .values.csv, .findings.csv. */
+    /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .report.docx, .values.csv, .findings.csv. */
     public Result run(Path input, Path outFolder) throws UnusableInput {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
@@ -50,16 +55,21 @@ public final class FillJob {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
             String base = baseName(input);
             String summary = summaryLine(assessment);
-            String report = narrative().render(assessment.figures());
+            Narrative narrative = narrative();
+            Report report = narrative.render(assessment, form.notes());
+            // The Word document is laid out on the other core while this one completes the workbook.
+            CompletableFuture<byte[]> docx = CompletableFuture.supplyAsync(() -> narrative.docx(report));
             try (OutputFiles outputs = new OutputFiles(folder)) {
                 outputs.stage(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
-                outputs.stage(base + ".report.txt", out -> out.write(report.getBytes(StandardCharsets.UTF_8)));
+                outputs.stage(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
+                outputs.stage(base + ".report.docx", out -> out.write(docx.join()));
                 outputs.stage(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment,
                         form.notes()).getBytes(StandardCharsets.UTF_8)));
                 outputs.stage(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
                         .getBytes(StandardCharsets.UTF_8)));
                 List<Path> written = outputs.commit();
-                return new Result(input, Document.of(assessment.figures()), assessment, written);
+                return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(),
+                        written);
             }
         }
     }
@@ -68,13 +78,14 @@ public final class FillJob {
         return narrative.join();
     }
 
-    /** The four files a fill of {@code input} writes. */
+    /** The five files a fill of {@code input} writes. */
     public static List<String> outputNames(Path input) {
         return outputNames(baseName(input));
     }
 
     private static List<String> outputNames(String base) {
-        return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".values.csv", base + ".findings.csv");
+        return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".report.docx", base + ".values.csv",
+                base + ".findings.csv");
     }
 
     /**

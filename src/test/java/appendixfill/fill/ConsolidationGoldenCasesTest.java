@@ -4,6 +4,7 @@ import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
+import appendixfill.report.WordPackage;
 import appendixfill.workbook.TypedWorkbooks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,6 +72,9 @@ class ConsolidationGoldenCasesTest {
                     .replace(received.toString(), "<DIR>");
             CaseFolders.check(folder.resolve("expected." + output), text);
         }
+        assertEquals(WordPackage.paragraphs(Files.readString(out.resolveSibling("tong-hop.report.txt"))),
+                WordPackage.paragraphs(Files.readAllBytes(out.resolveSibling("tong-hop.report.docx"))),
+                "the Word report says what the text report says, paragraph for paragraph");
     }
 
 }

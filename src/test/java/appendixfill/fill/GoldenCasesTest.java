@@ -4,6 +4,7 @@ import appendixfill.CaseFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
+import appendixfill.report.WordPackage;
 import appendixfill.workbook.PlainTables;
 import appendixfill.workbook.TypedWorkbooks;
 import java.io.IOException;
@@ -51,6 +52,9 @@ class GoldenCasesTest {
             CaseFolders.check(folder.resolve("expected." + output), Files.readString(out.resolve(base + "." + output)));
         }
         assertEquals("", stderr.toString());
+        assertEquals(WordPackage.paragraphs(Files.readString(out.resolve(base + ".report.txt"))),
+                WordPackage.paragraphs(Files.readAllBytes(out.resolve(base + ".report.docx"))),
+                "the Word report says what the text report says, paragraph for paragraph");
         String sameValuesAs = properties.getProperty("same-values-as");
         if (sameValuesAs != null) {
             assertEquals(Files.readString(CASES.resolve(sameValuesAs).resolve("expected.values.csv")),

@@ -7,6 +7,7 @@ import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
 import appendixfill.report.Report;
+import appendixfill.report.WordDocument;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
 /** One fill: workbook → typed cells → values → findings → the five outputs. */
 public final class FillJob {
@@ -40,6 +42,8 @@ public final class FillJob {
      * single fill's time); a batch of workbooks starts it once.
      */
     private final CompletableFuture<Narrative> narrative = CompletableFuture.supplyAsync(Narrative::new);
+    /** Then, on the same core, the Word templates: parsed while this core reads the workbook or renders the text. */
+    private final CompletableFuture<WordDocument> word = narrative.thenApplyAsync(Narrative::word);
 
     public FillJob(Catalogue catalogue, RuleBook rules) {
         this.catalogue = catalogue;
@@ -55,10 +59,12 @@ public final class FillJob {
             Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
             String base = baseName(input);
             String summary = summaryLine(assessment);
-            Narrative narrative = narrative();
-            Report report = narrative.render(assessment, form.notes());
-            // The Word document is laid out on the other core while this one completes the workbook.
-            CompletableFuture<byte[]> docx = CompletableFuture.supplyAsync(() -> narrative.docx(report));
+            Report report = narrative().render(assessment, form.notes());
+            // The Word document is laid out on the other core while this one completes the workbook; in
+            // a batch, where every core fills a workbook and that core is busy, this one lays it out itself.
+            boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;
+            CompletableFuture<byte[]> docx = otherCoreFree ? word.thenApplyAsync(layout -> layout.write(report))
+                    : CompletableFuture.completedFuture(word.join().write(report));
             try (OutputFiles outputs = new OutputFiles(folder)) {
                 outputs.stage(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
                 outputs.stage(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));

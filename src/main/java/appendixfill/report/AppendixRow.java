@@ -83,6 +83,15 @@ public final class AppendixRow {
 
     /** A cell's text on one line: a line break or a tab would end the row or the cell in the text report. */
     private static String cell(String text) {
-        return Marks.clean(text).replaceAll("\\s*[\\r\\n\\t]+\\s*", " ").strip();
+        String clean = Marks.clean(text);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                return BREAKS.matcher(clean).replaceAll(" ").strip();
+            }
+        }
+        return clean.strip();
     }
+
+    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("\\s*[\\r\\n\\t]+\\s*");
 }

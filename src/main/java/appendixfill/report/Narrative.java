@@ -26,7 +26,7 @@ public final class Narrative {
     public static final String CONSOLIDATION_TEMPLATE = "velocity/tong-hop.vm";
 
     private final Template template;
-    private final WordDocument word;
+    private WordDocument word;
 
     public Narrative() {
         this(TEMPLATE);
@@ -42,12 +42,9 @@ public final class Narrative {
         // An undefined reference is an error, never printed as "$name".
         properties.setProperty("runtime.strict_mode.enable", "true");
         properties.setProperty("parser.space_gobbling", "lines");
-        // Each template's macros are its own: the narrative's #paragraphs is not the Word body's.
-        properties.setProperty("velocimacro.inline.local_scope", "true");
         VelocityEngine engine = new VelocityEngine(properties);
         engine.init();
         template = engine.getTemplate(templateName, "UTF-8");
-        word = new WordDocument(engine);
     }
 
     /** The receiver's report on a consolidation ({@link #CONSOLIDATION_TEMPLATE}). */
@@ -85,7 +82,18 @@ public final class Narrative {
 
     /** The report laid out as a Word document: the bytes of NAME.report.docx. */
     public byte[] docx(Report report) {
-        return word.write(report);
+        return word().write(report);
+    }
+
+    /**
+     * The Word layout, its fixed parts read on first use: a fill asks for it on the other core as soon
+     * as the narrative is ready, while this core renders the text.
+     */
+    public synchronized WordDocument word() {
+        if (word == null) {
+            word = new WordDocument();
+        }
+        return word;
     }
 
     private static VelocityContext context() {

@@ -4,7 +4,6 @@ import appendixfill.rule.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,54 +13,42 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.velocity.Template;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.app.event.EventCartridge;
 
 /**
  * A report laid out as a Word document (NAME.report.docx): the parts the narrative template marked,
- * placed by the WordprocessingML templates of {@code velocity/docx/}, the figures under an error
+ * placed as {@link WordBody} places them, the look of the page and of every paragraph kept as data in
+ * {@code velocity/docx/} (styles, settings, the page-number headers), the figures under an error
  * highlighted and commented, the package zipped with fixed times so that the same report gives the
  * same bytes.
  *
- * <p>Written as text from templates, not through POI's XWPF: XWPF loads XMLBeans and hundreds of
- * schema classes, a good part of a single fill's time budget, for a document whose every part is
- * known in advance; the templates keep the layout as data beside the narrative.
+ * <p>Written as text, not through POI's XWPF: XWPF loads XMLBeans and hundreds of schema classes, a
+ * second or so of a single fill whose whole budget is a quarter of one, for a document whose every
+ * part is known in advance.
  */
 public final class WordDocument {
 
     private static final String FOLDER = "velocity/docx/";
-    /** The package's parts, in the order they are zipped; those with a template are merged, the others copied. */
+    /** The package's parts, in the order they are zipped; the body and the comments are written, the others copied. */
     private static final List<String> PARTS = List.of("[Content_Types].xml", "_rels/.rels", "word/document.xml",
             "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/comments.xml",
             "word/header1.xml", "word/header2.xml");
-    private static final List<String> MERGED = List.of("word/document.xml", "word/comments.xml");
+    private static final List<String> WRITTEN = List.of("word/document.xml", "word/comments.xml");
     /** As Word dates the parts of a package it did not date: a time of now would also start the time-zone machinery. */
     private static final java.time.LocalDateTime PART_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    private final Map<String, Template> templates = new LinkedHashMap<>();
     private final Map<String, byte[]> copied = new LinkedHashMap<>();
 
-    WordDocument(VelocityEngine engine) {
+    WordDocument() {
         for (String part : PARTS) {
-            if (MERGED.contains(part)) {
-                templates.put(part, engine.getTemplate(FOLDER + part + ".vm", "UTF-8"));
-            } else {
+            if (!WRITTEN.contains(part)) {
                 copied.put(part, resource(FOLDER + part));
             }
         }
     }
 
     /** The report as the bytes of a .docx package. */
-    byte[] write(Report report) {
+    public byte[] write(Report report) {
         Layout layout = Layout.of(report);
-        VelocityContext context = new VelocityContext();
-        context.put("layout", layout);
-        context.put("comments", layout.comments);
-        EventCartridge escaping = new EventCartridge();
-        escaping.addReferenceInsertionEventHandler(new XmlEscape());
-        escaping.attachToContext(context);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             zip.setLevel(Deflater.BEST_SPEED);
@@ -69,13 +56,12 @@ public final class WordDocument {
                 ZipEntry entry = new ZipEntry(part);
                 entry.setTimeLocal(PART_TIME);
                 zip.putNextEntry(entry);
-                Template template = templates.get(part);
-                if (template == null) {
-                    zip.write(copied.get(part));
+                if (part.equals("word/document.xml")) {
+                    zip.write(WordBody.document(layout).getBytes(StandardCharsets.UTF_8));
+                } else if (part.equals("word/comments.xml")) {
+                    zip.write(WordBody.comments(layout.comments()).getBytes(StandardCharsets.UTF_8));
                 } else {
-                    StringWriter xml = new StringWriter(part.endsWith("document.xml") ? 256 * 1024 : 8 * 1024);
-                    template.merge(context, xml);
-                    zip.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+                    zip.write(copied.get(part));
                 }
                 zip.closeEntry();
             }
@@ -96,8 +82,8 @@ public final class WordDocument {
         }
     }
 
-    /** The report's paragraphs by part, as the Word templates place them: {@code $layout.part("body")}. */
-    public static final class Layout {
+    /** The report's paragraphs by part, as {@link WordBody} places them. */
+    static final class Layout {
 
         private final Map<String, List<Paragraph>> parts;
         private final List<Comment> comments;
@@ -140,12 +126,12 @@ public final class WordDocument {
         }
 
         /** The paragraphs of a part, in order; empty when the report has no such part. */
-        public List<Paragraph> part(String name) {
+        List<Paragraph> part(String name) {
             return parts.getOrDefault(name, List.of());
         }
 
         /** The comments, one for each figure under an error, numbered from 0 in the order of the text. */
-        public List<Comment> comments() {
+        List<Comment> comments() {
             return comments;
         }
 
@@ -177,23 +163,23 @@ public final class WordDocument {
     }
 
     /** A paragraph, or a row of the appendix's table: its look and its cells (one for a paragraph). */
-    public record Paragraph(String style, List<List<Run>> cells) {
+    record Paragraph(String style, List<List<Run>> cells) {
 
         public Paragraph {
             cells = List.copyOf(cells);
         }
 
         /** The text of a paragraph (the first cell of a row). */
-        public List<Run> runs() {
+        List<Run> runs() {
             return cells.get(0);
         }
     }
 
     /** A run of text; {@code comment} is the number of the comment on it, or -1 for plain text. */
-    public record Run(String text, int comment) {
+    record Run(String text, int comment) {
     }
 
     /** A comment on a flagged figure: the messages of the findings over it, one paragraph each. */
-    public record Comment(int id, List<String> paragraphs) {
+    record Comment(int id, List<String> paragraphs) {
     }
 }

@@ -1,20 +1,16 @@
 package appendixfill.report;
 
-import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
-import org.apache.velocity.context.Context;
-
 /**
- * Escapes every reference a Word part's template inserts: what it inserts is text (most of it the
- * officer's), never markup. Characters XML 1.0 cannot carry (control characters, lone surrogates)
- * are left out rather than written into a part Word would refuse to open.
+ * Text for the Word report's XML: what the report says (most of it the officer's) is text, never
+ * markup. Characters XML 1.0 cannot carry (control characters, lone surrogates) are left out rather
+ * than written into a part Word would refuse to open.
  */
-final class XmlEscape implements ReferenceInsertionEventHandler {
+final class XmlEscape {
 
-    @Override
-    public Object referenceInsert(Context context, String reference, Object value) {
-        return value == null ? null : escape(value.toString());
+    private XmlEscape() {
     }
 
+    /** The text, escaped for an element's content or an attribute's value. */
     static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

@@ -134,7 +134,7 @@ public final class WordPackage {
         org.w3c.dom.Document types = parsed.get("[Content_Types].xml");
         Set<String> overridden = new HashSet<>();
         for (Element override : elements(types, "http://schemas.openxmlformats.org/package/2006/content-types", "Override")) {
-            overridden.add(override.getAttribute("PartName").substring(1));
+            overridden.add(override.getAttribute("PartName").replaceFirst("^/", ""));
         }
         for (String name : names) {
             if (!name.endsWith(".rels") && !name.equals("[Content_Types].xml") && !overridden.contains(name)) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
         description = {"Tổng hợp các biểu Phụ lục I trong thư mục DIR thành một biểu tổng hợp: cột tổng cộng "
             + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",
-            "Ghi ra OUT.xlsx, OUT.values.csv, OUT.long.csv, OUT.units.csv và OUT.report.txt."},
+            "Ghi ra OUT.xlsx, OUT.values.csv, OUT.long.csv, OUT.units.csv, OUT.report.txt và OUT.report.docx."},
         exitCodeListHeading = "%nMã thoát:%n",
         exitCodeList = {"0:đã tổng hợp, mọi đơn vị đã nộp đúng, không lỗi",
             "1:đã tổng hợp, nhưng có đơn vị chưa nộp, nộp trùng, sai kỳ, sai mẫu, không đọc được hoặc có lỗi",

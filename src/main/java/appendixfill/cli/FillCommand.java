@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         synopsisHeading = "Cách dùng: ", commandListHeading = "%nLệnh:%n", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I (Excel hoặc LibreOffice).",
-            "Ghi ra NAME.filled.xlsx, NAME.report.txt, NAME.values.csv và NAME.findings.csv.",
+            "Ghi ra NAME.filled.xlsx, NAME.report.txt, NAME.report.docx, NAME.values.csv và NAME.findings.csv.",
             "Nhiều tệp: mã thoát là mã xấu nhất trong các tệp."},
         exitCodeListHeading = "%nMã thoát:%n",
         exitCodeList = {"0:không có lỗi", "1:có lỗi trong số liệu (vẫn ghi kết quả)",

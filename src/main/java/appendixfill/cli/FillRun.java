@@ -203,6 +203,10 @@ final class FillRun {
                 ? result.document().unit() + ", " + result.document().period()
                 : "chưa ghi đơn vị hoặc kỳ báo cáo (điền ở trang «Thông tin báo cáo» của tệp .filled.xlsx rồi chạy lại)"));
         stdout.println(result.summary());
+        if (result.flaggedFigures() > 0) {
+            stdout.println("Báo cáo còn " + result.flaggedFigures() + " số liệu có lỗi, được tô màu và ghi chú ngay tại số liệu "
+                    + "trong tệp .report.docx: sửa các lỗi trong biểu rồi chạy lại trước khi ban hành báo cáo.");
+        }
         stdout.println("Đã ghi:");
         for (Path written : result.written()) {
             stdout.println("  " + written);

@@ -100,7 +100,7 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
             case SUM -> coverage;
             case RATE -> join("tính lại từ tổng " + catalogue.require(indicator.numerator()).label() + " ÷ tổng "
                     + catalogue.require(indicator.denominator()).label() + " × 100", coverage);
-            case WEIGHTED -> join("bình quân theo quyền số là " + catalogue.require(indicator.consolidation().base())
+            case WEIGHTED -> join("bình quân gia quyền theo " + catalogue.require(indicator.consolidation().base())
                     .label(), coverage);
             case YES_COUNT -> covered == 0 ? "" : VietnameseFormat.count(totals().tally(code).yes()) + "/"
                     + VietnameseFormat.count(covered) + " đơn vị trả lời «Có»"

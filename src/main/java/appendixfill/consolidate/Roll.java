@@ -112,7 +112,7 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             entries.add(new Entry(unit, Optional.of(used), standing, reason));
             for (Submission other : ranked.subList(1, ranked.size())) {
                 entries.add(new Entry(unit, Optional.of(other), Standing.DUPLICATE,
-                        "gửi trùng; không dùng, đã dùng tệp «" + used.file() + "» vì " + why(used, other)));
+                        "không dùng, đã dùng tệp «" + used.file() + "» vì " + why(used, other)));
             }
             if (unit.isPresent()) {
                 byUnit.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).addAll(0, entries);

@@ -13,6 +13,7 @@ import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
+import appendixfill.report.Report;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.consolidate.ConsolidationWorkbook;
@@ -138,9 +139,11 @@ public final class ConsolidationJob {
             writer.flush();
         });
         contents.put(base + ".units.csv", stream -> stream.write(CsvOutputs.units(roll).getBytes(StandardCharsets.UTF_8)));
-        // Rendered beside the other outputs, not before them.
-        contents.put(base + ".report.txt", stream -> stream.write(narrative.join().render(consolidated, base + ".units.csv")
-                .getBytes(StandardCharsets.UTF_8)));
+        // Rendered once, beside the other outputs, for both the text and the Word document.
+        java.util.concurrent.CompletableFuture<Report> report =
+                narrative.thenApplyAsync(n -> n.render(consolidated, base + ".units.csv"));
+        contents.put(base + ".report.txt", stream -> stream.write(report.join().text().getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".report.docx", stream -> stream.write(narrative.join().docx(report.join())));
         contents.replaceAll((file, content) -> stream -> {
             content.writeTo(stream);
             progress.ended("written " + file);

@@ -7,6 +7,8 @@ import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
 import appendixfill.report.CsvOutputs;
 import appendixfill.report.Narrative;
+import appendixfill.report.Report;
+import appendixfill.report.WordDocument;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
@@ -18,12 +20,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 
-/** One fill: workbook → typed cells → values → findings → the four outputs. */
+/** One fill: workbook → typed cells → values → findings → the five outputs. */
 public final class FillJob {
 
-    /** What a fill wrote and found. */
-    public record Result(Path input, Document document, Assessment assessment, List<Path> written,
+    /**
+     * What a fill wrote and found.
+     *
+     * @param flaggedFigures how many figures the report prints under an error finding
+     * @param source how the workbook was read and how its completed copy was made
+     */
+    public record Result(Path input, Document document, Assessment assessment, int flaggedFigures, List<Path> written,
             FormFile.Source source) {
 
         /** The one-line summary the officer reads first. */
@@ -39,13 +47,15 @@ public final class FillJob {
      * single fill's time); a batch of workbooks starts it once.
      */
     private final CompletableFuture<Narrative> narrative = CompletableFuture.supplyAsync(Narrative::new);
+    /** Then, on the same core, the Word templates: parsed while this core reads the workbook or renders the text. */
+    private final CompletableFuture<WordDocument> word = narrative.thenApplyAsync(Narrative::word);
 
     public FillJob(Catalogue catalogue, RuleBook rules) {
         this.catalogue = catalogue;
         this.rules = rules;
     }
 
-    /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .values.csv, .findings.csv. */
+    /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .report.docx, .values.csv, .findings.csv. */
     public Result run(Path input, Path outFolder) throws UnusableInput {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
@@ -54,12 +64,17 @@ public final class FillJob {
         Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
         String base = baseName(input);
         String summary = summaryLine(assessment);
-        // The outputs are written side by side: the completed workbook on this core, the report
-        // (Velocity) and the CSV files on the other.
+        Report report = narrative().render(assessment, form.notes());
+        // The Word document is laid out on the other core while this one completes the workbook; in a
+        // batch, where every core fills a workbook and that core is busy, this one lays it out itself.
+        boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;
+        CompletableFuture<byte[]> docx = otherCoreFree ? word.thenApplyAsync(layout -> layout.write(report))
+                : CompletableFuture.completedFuture(word.join().write(report));
+        // The outputs are written side by side: the completed workbook on this core, the others beside it.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
         contents.put(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
-        contents.put(base + ".report.txt", out -> out.write(narrative().render(assessment.figures())
-                .getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
+        contents.put(base + ".report.docx", out -> out.write(docx.join()));
         contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment, form.notes())
                 .getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
@@ -67,7 +82,8 @@ public final class FillJob {
         try (OutputFiles outputs = new OutputFiles(folder)) {
             outputs.stageTogether(contents);
             List<Path> written = outputs.commit();
-            return new Result(input, Document.of(assessment.figures()), assessment, written, form.source());
+            return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
+                    form.source());
         }
     }
 
@@ -75,13 +91,14 @@ public final class FillJob {
         return narrative.join();
     }
 
-    /** The four files a fill of {@code input} writes. */
+    /** The five files a fill of {@code input} writes. */
     public static List<String> outputNames(Path input) {
         return outputNames(baseName(input));
     }
 
     private static List<String> outputNames(String base) {
-        return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".values.csv", base + ".findings.csv");
+        return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".report.docx", base + ".values.csv",
+                base + ".findings.csv");
     }
 
     /**

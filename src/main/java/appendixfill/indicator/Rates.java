@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 /** The one place where rates are computed and rounded. */
 public final class Rates {
 
-    /** Rates carry two decimals, as the report prints them (61,09 %). */
+    /** Rates carry two decimals, as the report prints them (61,09%). */
     public static final int SCALE = 2;
 
     /**
@@ -23,7 +23,7 @@ public final class Rates {
 
     /**
      * numerator ÷ denominator × 100, rounded; a missing part gives a missing rate and a zero
-     * denominator gives {@link Value#NOT_APPLICABLE} (0 ÷ 0 is "không phát sinh", not 0 % or 100 %).
+     * denominator gives {@link Value#NOT_APPLICABLE} (0 ÷ 0 is "không phát sinh", not 0% or 100%).
      */
     public static Value percent(Value numerator, Value denominator) {
         if (!(numerator instanceof Value.Amount num) || !(denominator instanceof Value.Amount den)) {

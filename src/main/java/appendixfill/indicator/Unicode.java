@@ -16,7 +16,9 @@ public final class Unicode {
     public static String nfc(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean composed = c < 0x300 || c >= 0x1E00 && c <= 0x1EFF || c >= 0x2002 && c <= 0x206F;
+            // The private use area holds the report's own marks: nothing composes with them.
+            boolean composed = c < 0x300 || c >= 0x1E00 && c <= 0x1EFF || c >= 0x2002 && c <= 0x206F
+                    || c >= 0xE000 && c <= 0xF8FF;
             if (!composed) {
                 return Normalizer.normalize(text, Normalizer.Form.NFC);
             }

@@ -54,7 +54,7 @@ public sealed interface Value {
     record Missing() implements Value {
     }
 
-    /** A rate whose denominator is 0: undefined, "không phát sinh", never 0 % or 100 %. */
+    /** A rate whose denominator is 0: undefined, "không phát sinh", never 0% or 100%. */
     record NotApplicable() implements Value {
     }
 

@@ -2,7 +2,7 @@ package appendixfill.indicator;
 
 import java.math.BigDecimal;
 
-/** Numbers and dates as Vietnamese documents write them: 3.757.891.728; 61,09 %; 20/11/2023. */
+/** Numbers and dates as Vietnamese documents write them: 3.757.891.728; 61,09%; 20/11/2023. */
 public final class VietnameseFormat {
 
     /** What the report says for a rate whose denominator is 0. */
@@ -25,10 +25,18 @@ public final class VietnameseFormat {
         return grouped(BigDecimal.valueOf(count));
     }
 
-    /** A percentage: 29,18 %; 100 %; a fraction always shows two decimals (75,50 %). */
+    /**
+     * A percentage: 29,18%; 100%; a fraction always shows two decimals (75,50%). No space before the
+     * sign, as the seed and official documents write it.
+     */
     public static String percent(BigDecimal percent) {
+        return percentFigure(percent) + "%";
+    }
+
+    /** A percentage without its sign, for a table whose unit column says %: 29,18; 100. */
+    public static String percentFigure(BigDecimal percent) {
         boolean whole = percent.stripTrailingZeros().scale() <= 0;
-        return grouped(percent.setScale(whole ? 0 : Rates.SCALE, Rates.ROUNDING)) + " %";
+        return grouped(percent.setScale(whole ? 0 : Rates.SCALE, Rates.ROUNDING));
     }
 
     /** A value as the officer reads it in a message or the report. */

@@ -115,7 +115,10 @@ public final class ConsolidationView {
         List<Map<String, String>> problems = new ArrayList<>();
         for (Roll.Entry entry : consolidated.roll().problems().stream().limit(SHOWN).toList()) {
             String file = entry.submission().map(Submission::file).orElse("");
-            problems.add(Map.of("name", entry.name(), "standing", entry.standing().word(), "reason", entry.reason(),
+            // "Chưa gửi" says it all ("chưa nhận được báo cáo" would say it twice); the sentence adds
+            // its own full stop to a reason that ends with one.
+            String reason = entry.standing() == Standing.MISSING ? "" : entry.reason().replaceFirst("[.\\s]+$", "");
+            problems.add(Map.of("name", entry.name(), "standing", entry.standing().word(), "reason", reason,
                     "file", file));
         }
         return problems;

@@ -12,26 +12,36 @@ public final class DocumentView {
     }
 
     public String getUnitTitle() {
-        return document.unitTitle();
+        return Marks.clean(document.unitTitle());
     }
 
     public String getUnit() {
-        return document.unit();
+        return Marks.clean(document.unit());
     }
 
     public String getUnitUpper() {
-        return document.unitUpper();
+        return Marks.clean(document.unitUpper());
     }
 
     public String getPeriod() {
-        return document.period();
+        return Marks.clean(document.period());
     }
 
     public String getReportNumber() {
-        return document.reportNumber();
+        return Marks.clean(document.reportNumber());
     }
 
     public String getPlaceAndDate() {
-        return document.placeAndDate();
+        return Marks.clean(document.placeAndDate());
+    }
+
+    /** The appendix's third title line: "NĂM 2023 XÃ VŨ MUỘN". */
+    public String getAppendixPeriodLine() {
+        return Marks.clean(document.appendixPeriodLine());
+    }
+
+    /** "(Kèm theo Báo cáo số 125/BC-UBND ngày 20/11/2023 của UBND xã Vũ Muộn)". */
+    public String getAppendixAttachedLine() {
+        return Marks.clean(document.appendixAttachedLine());
     }
 }

@@ -3,6 +3,7 @@ package appendixfill.report;
 import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
+import appendixfill.rule.Finding;
 import java.util.List;
 
 /** One indicator as the narrative template sees it: {@code $v["7.2.4"]}. */
@@ -13,10 +14,16 @@ public final class IndicatorView {
 
     private final Indicator indicator;
     private final Value value;
+    private final String key;
+    private final List<Finding> errors;
+    private final Flags flags;
 
-    IndicatorView(Indicator indicator, Value value) {
+    IndicatorView(Indicator indicator, Value value, String key, List<Finding> errors, Flags flags) {
         this.indicator = indicator;
         this.value = value;
+        this.key = key;
+        this.errors = List.copyOf(errors);
+        this.flags = flags;
     }
 
     public boolean isPresent() {
@@ -43,9 +50,18 @@ public final class IndicatorView {
         return value instanceof Value.YesNo y && y.yes();
     }
 
+    /**
+     * True when the report would print a figure that an error finding puts in doubt (its own, or
+     * for a rate, its parts'): never to be stated as an achievement.
+     */
+    public boolean isFlagged() {
+        return !errors.isEmpty() && !(value instanceof Value.Missing);
+    }
+
     /** A text split into its lines; empty when missing. */
     public List<String> getLines() {
-        return value instanceof Value.Text t ? t.text().lines().filter(l -> !l.isBlank()).toList() : List.of();
+        return value instanceof Value.Text t
+                ? Marks.clean(t.text()).lines().filter(l -> !l.isBlank()).toList() : List.of();
     }
 
     /** A date in prose: "ngày 20 tháng 11 năm 2023". */
@@ -57,8 +73,13 @@ public final class IndicatorView {
         return value;
     }
 
+    /** The value as the report prints it; a flagged figure carries its mark for the Word report. */
     @Override
     public String toString() {
-        return value instanceof Value.Missing ? MISSING : VietnameseFormat.value(indicator, value);
+        if (value instanceof Value.Missing) {
+            return MISSING;
+        }
+        String printed = Marks.clean(VietnameseFormat.value(indicator, value));
+        return isFlagged() ? flags.print(key, errors, printed) : printed;
     }
 }

@@ -8,24 +8,25 @@ import appendixfill.indicator.Value;
 public final class IndicatorViews {
 
     private final Figures figures;
+    private final Flags flags;
 
-    IndicatorViews(Figures figures) {
+    IndicatorViews(Figures figures, Flags flags) {
         this.figures = figures;
+        this.flags = flags;
     }
 
     /** The view of one indicator; an unknown code is an error, never an empty string. */
     public IndicatorView get(String code) {
         Indicator indicator = figures.catalogue().require(code);
-        return new IndicatorView(indicator, figures.get(code));
+        return new IndicatorView(indicator, figures.get(code), code, flags.over(indicator), flags);
     }
 
     /** A − B, for figures the appendix implies (overdue dossiers); missing when either is. */
     public IndicatorView difference(String minuend, String subtrahend) {
         Indicator indicator = figures.catalogue().require(minuend);
-        if (figures.get(minuend) instanceof Value.Amount a && figures.get(subtrahend) instanceof Value.Amount b) {
-            return new IndicatorView(indicator, new Value.Amount(a.number().subtract(b.number())));
-        }
-        figures.catalogue().require(subtrahend);
-        return new IndicatorView(indicator, Value.MISSING);
+        Indicator other = figures.catalogue().require(subtrahend);
+        Value value = figures.get(minuend) instanceof Value.Amount a && figures.get(subtrahend) instanceof Value.Amount b
+                ? new Value.Amount(a.number().subtract(b.number())) : Value.MISSING;
+        return new IndicatorView(indicator, value, minuend + " − " + subtrahend, flags.over(indicator, other), flags);
     }
 }

@@ -117,7 +117,7 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             }
             return status(derived);
         }
-        String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + " %").orElse(describe(cell));
+        String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + "%").orElse(describe(cell));
         boolean typedNotApplicable = cell instanceof Typed.Text t && NOT_APPLICABLE_TYPED.contains(
                 Interpretation.normalise(t.text()).toLowerCase(java.util.Locale.ROOT));
         if (derived instanceof Value.NotApplicable && typedNotApplicable) {
@@ -176,7 +176,7 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
         return cell.toString();
     }
 
-    /** "96 ÷ 329 × 100 = 29,18 %", or why it cannot be computed. */
+    /** "96 ÷ 329 × 100 = 29,18%", or why it cannot be computed. */
     private static String computation(Figures figures, Indicator rate) {
         Value numerator = figures.get(rate.numerator());
         Value denominator = figures.get(rate.denominator());

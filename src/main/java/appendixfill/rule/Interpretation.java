@@ -189,7 +189,7 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
                 }
                 case PERCENT -> {
                     if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
-                        return invalid(typed, "percent.range", "ghi " + shown + " %, ngoài khoảng 0–100. "
+                        return invalid(typed, "percent.range", "ghi " + shown + "%, ngoài khoảng 0–100. "
                                 + validNumber());
                     }
                 }

@@ -98,6 +98,7 @@ class ConsolidateCommandTest {
                   %1$s.long.csv
                   %1$s.units.csv
                   %1$s.report.txt
+                  %1$s.report.docx
                 """.formatted(folder.resolve("tinh")), run.out());
 
         String units = Files.readString(folder.resolve("tinh.units.csv"), StandardCharsets.UTF_8);
@@ -105,7 +106,7 @@ class ConsolidateCommandTest {
                 unit,file,status,errors,warnings,code,parent,reason\r
                 xã An Bình,an-binh-gui-lai.xlsx,received,0,40,001,Cụm 1,gửi 2 tệp; dùng tệp này vì có ngày báo cáo \
                 muộn hơn (17/11/2023 so với 10/11/2023)\r
-                xã An Bình,an-binh.xlsx,duplicate,0,40,001,Cụm 1,"gửi trùng; không dùng, đã dùng tệp «an-binh-gui-lai.xlsx» \
+                xã An Bình,an-binh.xlsx,duplicate,0,40,001,Cụm 1,"không dùng, đã dùng tệp «an-binh-gui-lai.xlsx» \
                 vì có ngày báo cáo muộn hơn (17/11/2023 so với 10/11/2023)"\r
                 xã Bình Minh,002.xlsx,received,0,41,002,Cụm 1,\r
                 xã Cao Sơn,cao-son.xlsx,wrong-period,0,48,003,Cụm 2,"báo cáo năm 2022, cần năm 2023"\r
@@ -126,7 +127,7 @@ class ConsolidateCommandTest {
                 + "«Số nhiệm vụ đề ra trong kế hoạch» × 100");
         assertLine(values, "7.2.4,", ",37.50,derived,");
         assertLine(values, "7.2.4.a,", ",400,summed,");
-        assertLine(values, "7.1.a,", ",50,weighted,bình quân theo quyền số là 7.1 «");
+        assertLine(values, "7.1.a,", ",50,weighted,bình quân gia quyền theo 7.1 «");
         assertLine(values, "1.4,", ",1,counted,1/2 đơn vị trả lời «Có»");
         assertLine(values, "4.1.4,", ",,per-unit,không có cơ sở để tính tỷ lệ chung");
         assertLine(values, "unit.name,", ",UBND tỉnh Thử,entered,");
@@ -140,7 +141,7 @@ class ConsolidateCommandTest {
 
         String report = Files.readString(folder.resolve("tinh.report.txt"), StandardCharsets.UTF_8);
         assertTrue(report.contains("- Chưa gửi báo cáo (2 đơn vị): phường Đông Hải, xã Eo Gió."), report);
-        assertTrue(report.contains("- Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 37,50 % (150 trên 400 hồ sơ)."), report);
+        assertTrue(report.contains("- Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 37,50% (150 trên 400 hồ sơ)."), report);
         assertTrue(report.contains("- Tổ chức đối thoại với người dân, doanh nghiệp: 1/2 đơn vị trả lời «Có»."), report);
     }
 
@@ -222,6 +223,7 @@ class ConsolidateCommandTest {
                   %1$s.long.csv
                   %1$s.units.csv
                   %1$s.report.txt
+                  %1$s.report.docx
                 """.formatted(folder.resolve("t")), run.out());
         String report = Files.readString(folder.resolve("t.report.txt"), StandardCharsets.UTF_8);
         assertTrue(report.startsWith("""
@@ -278,7 +280,7 @@ class ConsolidateCommandTest {
                 xã 0020, xã 0021 và 1.179 đơn vị khác; xem tệp t.units.csv.
                 """), report);
         assertTrue(report.endsWith("""
-                - xã 0021: Chưa gửi – chưa nhận được báo cáo.
+                - xã 0021: Chưa gửi.
                 - Và 1.179 trường hợp khác: xem danh sách đầy đủ ở tệp t.units.csv.
                 """), report);
         // units.csv stays whole, its numbers as a machine reads them.
@@ -397,7 +399,8 @@ class ConsolidateCommandTest {
                 first.resolve("t.xlsx").toString(), "--name", "Tỉnh");
         run("consolidate", in.toString(), "--units", folder.resolve("units.csv").toString(), "--out",
                 second.resolve("t.xlsx").toString(), "--name", "Tỉnh");
-        for (String name : List.of("t.xlsx", "t.values.csv", "t.long.csv", "t.units.csv", "t.report.txt")) {
+        for (String name : List.of("t.xlsx", "t.values.csv", "t.long.csv", "t.units.csv", "t.report.txt",
+                "t.report.docx")) {
             assertEquals(java.util.Arrays.toString(Files.readAllBytes(first.resolve(name))),
                     java.util.Arrays.toString(Files.readAllBytes(second.resolve(name))), name);
         }

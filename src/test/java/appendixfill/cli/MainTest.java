@@ -32,7 +32,7 @@ class MainTest {
     }
 
     @Test
-    void fillingTheExampleWritesFourFilesAndExitsOneForTheSeedsErrors() throws IOException {
+    void fillingTheExampleWritesFiveFilesSaysHowManyFiguresOfTheReportAreUnderErrorAndExitsOne() throws IOException {
         Path input = Files.copy(EXAMPLE, folder.resolve("vu muộn 2023.xlsx"));
 
         CommandRun run = run(input.toString());
@@ -41,15 +41,30 @@ class MainTest {
         assertEquals("""
                 vu muộn 2023.xlsx: xã Vũ Muộn, năm 2023
                 Kết quả kiểm tra: 7 lỗi, 7 cảnh báo, 2 thông tin.
+                Báo cáo còn 7 số liệu có lỗi, được tô màu và ghi chú ngay tại số liệu trong tệp .report.docx: sửa các \
+                lỗi trong biểu rồi chạy lại trước khi ban hành báo cáo.
                 Đã ghi:
                   %1$s.filled.xlsx
                   %1$s.report.txt
+                  %1$s.report.docx
                   %1$s.values.csv
                   %1$s.findings.csv
                 Xem từng lỗi ở trang «Kết quả kiểm tra» của tệp .filled.xlsx hoặc trong tệp .findings.csv.
                 """.formatted(folder.resolve("vu muộn 2023")), run.out());
         assertEquals("", run.err());
         assertArrayEquals(Files.readAllBytes(EXAMPLE), Files.readAllBytes(input), "the input is untouched");
+    }
+
+    @Test
+    void aCleanWorkbooksFillSaysNothingOfFiguresUnderErrorAndExitsZero() throws IOException {
+        Path input = appendixfill.fixtures.TypedWorkbooks.write(appendixfill.fixtures.TypedWorkbooks.readTyped(
+                Path.of("src/test/resources/golden/clean-quarter-phuong/typed.tsv")), folder.resolve("sach.xlsx"));
+
+        CommandRun run = run(input.toString());
+
+        assertEquals(0, run.exit(), run.out());
+        assertEquals(List.of("sach.xlsx: phường Đông Hưng Thuận, quý III năm 2025", "Kết quả kiểm tra: 0 lỗi, 0 cảnh báo, "
+                + "1 thông tin.", "Đã ghi:"), run.out().lines().limit(3).toList());
     }
 
     @Test
@@ -103,7 +118,7 @@ class MainTest {
         assertEquals("Tổng cộng: 0 tệp không có lỗi, 7 tệp có lỗi số liệu, 1 tệp không dùng được.",
                 run.out().lines().reduce((first, second) -> second).orElse(""));
         for (String name : List.of("a", "b", "c", "e", "f", "g", "h")) {
-            for (String output : List.of(".report.txt", ".values.csv", ".findings.csv", ".filled.xlsx")) {
+            for (String output : List.of(".report.txt", ".report.docx", ".values.csv", ".findings.csv", ".filled.xlsx")) {
                 assertArrayEquals(Files.readAllBytes(alone.resolve("vu-muon-nam-2023" + output)),
                         Files.readAllBytes(batch.resolve(name + output)), name + output);
             }

@@ -33,7 +33,7 @@ class ProcessTest {
         assertEquals(1, process.exitValue());
         assertEquals("", read("stderr"));
         assertEquals("vu-muon-nam-2023.xlsx: xã Vũ Muộn, năm 2023", read("stdout").lines().findFirst().orElse(""));
-        assertEquals(8, read("stdout").lines().count());
+        assertEquals(10, read("stdout").lines().count());
     }
 
     @Test

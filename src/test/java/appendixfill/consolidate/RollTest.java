@@ -40,7 +40,7 @@ class RollTest {
         assertEquals(List.of(
                 "xã An Bình | an-binh-v2.xlsx | received | gửi 2 tệp; dùng tệp này vì có ngày báo cáo muộn hơn"
                         + " (20/11/2023 so với 10/11/2023)",
-                "xã An Bình | an-binh.xlsx | duplicate | gửi trùng; không dùng, đã dùng tệp «an-binh-v2.xlsx» vì có"
+                "xã An Bình | an-binh.xlsx | duplicate | không dùng, đã dùng tệp «an-binh-v2.xlsx» vì có"
                         + " ngày báo cáo muộn hơn (20/11/2023 so với 10/11/2023)",
                 "Bình Minh | 002-binh-minh.xlsx | with-errors | 1 lỗi, 47 cảnh báo",
                 "xã Cao Sơn | cao-son.xlsx | wrong-period | báo cáo năm 2022, cần năm 2023",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import appendixfill.cli.Main;
 import appendixfill.fixtures.TypedWorkbooks;
+import appendixfill.report.WordPackage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,6 +72,9 @@ class ConsolidationGoldenCasesTest {
                     .replace(received.toString(), "<DIR>");
             CaseFolders.check(folder.resolve("expected." + output), text);
         }
+        assertEquals(WordPackage.paragraphs(Files.readString(out.resolveSibling("tong-hop.report.txt"))),
+                WordPackage.paragraphs(Files.readAllBytes(out.resolveSibling("tong-hop.report.docx"))),
+                "the Word report says what the text report says, paragraph for paragraph");
     }
 
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import appendixfill.cli.Main;
 import appendixfill.fixtures.PlainTables;
 import appendixfill.fixtures.TypedWorkbooks;
+import appendixfill.report.WordPackage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,6 +57,9 @@ class GoldenCasesTest {
         // plain XML parser, not by the tool).
         CaseFolders.check(folder.resolve("expected.completed-from"),
                 completedFrom(out.resolve(base + ".filled.xlsx")) + "\n");
+        assertEquals(WordPackage.paragraphs(Files.readString(out.resolve(base + ".report.txt"))),
+                WordPackage.paragraphs(Files.readAllBytes(out.resolve(base + ".report.docx"))),
+                "the Word report says what the text report says, paragraph for paragraph");
         String sameValuesAs = properties.getProperty("same-values-as");
         if (sameValuesAs != null) {
             assertEquals(Files.readString(CASES.resolve(sameValuesAs).resolve("expected.values.csv")),

@@ -37,12 +37,12 @@ class VietnameseFormatTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = """
-            29.18,  '29,18 %'
-            61.09,  '61,09 %'
-            100.00, 100 %
-            100,    100 %
-            75.5,   '75,50 %'
-            0.00,   0 %
+            29.18,  '29,18%'
+            61.09,  '61,09%'
+            100.00, 100%
+            100,    100%
+            75.5,   '75,50%'
+            0.00,   0%
             """)
     void percentagesShowTwoDecimalsUnlessWhole(String percent, String expected) {
         assertEquals(expected, VietnameseFormat.percent(new BigDecimal(percent)));

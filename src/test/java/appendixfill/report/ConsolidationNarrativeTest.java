@@ -1,6 +1,7 @@
 package appendixfill.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import appendixfill.consolidate.Consolidated;
@@ -44,7 +45,8 @@ class ConsolidationNarrativeTest {
                 List.of(commune("a.xlsx", "A", "7.2.4.a", 329, "7.2.4.b", 96, "1.4", "Có"),
                         commune("b.xlsx", "B", "7.2.4.a", 71, "7.2.4.b", 54, "1.4", "Không")),
                 Optional.empty());
-        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll), "tinh.units.csv");
+        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll), "tinh.units.csv")
+                .text();
         assertTrue(report.startsWith("""
                 BÁO CÁO TỔNG HỢP
                 Kết quả thực hiện công tác cải cách hành chính năm 2023
@@ -60,7 +62,7 @@ class ConsolidationNarrativeTest {
                 - Tỷ lệ hoàn thành Kế hoạch CCHC năm: chưa có số liệu.
                 """), report);
         assertTrue(report.contains("""
-                - Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 37,50 % (150 trên 400 hồ sơ).
+                - Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 37,50% (150 trên 400 hồ sơ).
                 """), report);
         assertTrue(report.contains("""
                 - Tổ chức đối thoại với người dân, doanh nghiệp: 1/2 đơn vị trả lời «Có».
@@ -68,7 +70,7 @@ class ConsolidationNarrativeTest {
         assertTrue(report.contains("""
                 IV. CÁC ĐƠN VỊ CẦN LƯU Ý
 
-                - xã C: Chưa gửi – chưa nhận được báo cáo.
+                - xã C: Chưa gửi.
                 """), report);
     }
 
@@ -90,7 +92,7 @@ class ConsolidationNarrativeTest {
         Roll roll = Roll.of(List.of(), received, Optional.empty());
 
         String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll),
-                "tinh.units.csv");
+                "tinh.units.csv").text();
 
         assertTrue(report.contains("""
                 Đã tổng hợp số liệu của 1.200 đơn vị.
@@ -105,6 +107,33 @@ class ConsolidationNarrativeTest {
                 - Và 1.180 trường hợp khác: xem danh sách đầy đủ ở tệp tinh.units.csv.
                 """.formatted(withFigure.warnings())), report);
         assertEquals(List.of("Có lỗi: 1.200"), roll.counts().stream().map(Roll.Count::toString).toList());
+    }
+
+    @Test
+    void theReceiversReportSaysEachThingOnceInTheWordsOfficersUse() {
+        Submission first = commune("vu-muon.xlsx", "Vũ Muộn", "7.2.5.a", 66, "7.2.5.b", 44, "7.1", 100, "7.1.a", 70,
+                "7.1.b", 30, "report.date", "10/11/2023");
+        Submission again = commune("vu-muon-gui-lai.xlsx", "Vũ Muộn", "7.2.5.a", 66, "7.2.5.b", 44, "report.date",
+                "18/11/2023");
+        Roll roll = Roll.of(List.of(new Unit("1", "xã Vũ Muộn", ""), new Unit("2", "xã Nghĩa Tá", "")),
+                List.of(first, again, Submission.unreadable("nghia-ta.xlsx", "Tệp «nghia-ta.xlsx» không phải bảng tính. "
+                        + "Nếu là tệp CSV, khi mở hãy chọn bảng mã UTF-8 để giữ đúng chữ tiếng Việt.")),
+                Optional.empty());
+
+        String report = Narrative.consolidation().render(Consolidated.of(CATALOGUE, "UBND tỉnh Thử", roll), "t.units.csv")
+                .text();
+
+        assertTrue(report.contains("- Tỷ lệ thanh toán trực tuyến: 66,67% (44 trên 66 thủ tục).\n"), report);
+        assertTrue(report.contains("(bình quân gia quyền theo 7.1 «Tổng số văn bản đi giữa các cơ quan nhà nước»"), report);
+        assertTrue(report.contains("""
+                - xã Vũ Muộn (tệp vu-muon.xlsx): Gửi trùng – không dùng, đã dùng tệp «vu-muon-gui-lai.xlsx» vì có ngày \
+                báo cáo muộn hơn (18/11/2023 so với 10/11/2023).
+                """), report);
+        assertTrue(report.contains("để giữ đúng chữ tiếng Việt.\n"), report);
+        assertTrue(report.contains("- xã Nghĩa Tá: Chưa gửi.\n"), report);
+        for (String slip : List.of("Gửi trùng – gửi trùng", "Chưa gửi – chưa nhận", "tiếng Việt..", "theo quyền số")) {
+            assertFalse(report.contains(slip), slip);
+        }
     }
 
     @Test

@@ -124,7 +124,7 @@ class InterpretationTest {
         Interpretation reading = read("4.1.4", new Typed.Number(new BigDecimal("120"), false));
 
         assertEquals(Value.MISSING, reading.value());
-        assertEquals("4.1.4 «Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015» ghi 120 %, ngoài khoảng 0–100. "
+        assertEquals("4.1.4 «Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015» ghi 120%, ngoài khoảng 0–100. "
                 + "Giá trị hợp lệ: số từ 0 đến 100, ví dụ 70 hoặc 12,5.", reading.findings().get(0).message());
     }
 

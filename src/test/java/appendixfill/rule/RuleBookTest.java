@@ -115,6 +115,6 @@ class RuleBookTest {
         List<Finding> findings = RULES.check(Figures.derive(CATALOGUE, values));
 
         assertEquals("part.7.1", findings.get(0).rule());
-        assertTrue(findings.get(0).message().contains("= 70 % + 40 % = 110 % lớn hơn 100."), findings.get(0).message());
+        assertTrue(findings.get(0).message().contains("= 70% + 40% = 110% lớn hơn 100."), findings.get(0).message());
     }
 }

@@ -73,4 +73,25 @@ class FormatsTest {
             assertTrue(!filled.isMacroEnabled(), "the completed workbook is a plain .xlsx");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            vu-muon-nam-2023.xls
+            vu-muon-nam-2023.ods
+            """)
+    void theBundledExampleSavedByLibreOfficeInTheOtherFormatsGivesTheSameValuesAndFindings(String name)
+            throws Exception {
+        Path example = Path.of("workbook-templates/example");
+        Path xlsx = Files.createDirectories(folder.resolve("xlsx"));
+        Path other = Files.createDirectories(folder.resolve("other"));
+        FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard());
+
+        job.run(example.resolve("vu-muon-nam-2023.xlsx"), xlsx);
+        job.run(example.resolve(name), other);
+
+        for (String output : new String[] {"values.csv", "findings.csv", "report.txt"}) {
+            assertEquals(Files.readString(xlsx.resolve("vu-muon-nam-2023." + output)),
+                    Files.readString(other.resolve("vu-muon-nam-2023." + output)), name + " " + output);
+        }
+    }
 }

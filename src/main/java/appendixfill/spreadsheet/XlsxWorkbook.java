@@ -70,6 +70,9 @@ public final class XlsxWorkbook {
     static final long MAX_TEXT_CHARACTERS = 8L << 20;
     static final int MAX_CELLS = 2_000_000;
 
+    /** Reading one workbook's cells stops past this, whatever else limits it: a real form reads in well under a second. */
+    static final long MAX_READING_NANOS = 20_000_000_000L;
+
     /** What workbook.xml says, parsed once per distinct part (a consolidation's workbooks share it). */
     private record WorkbookPart(List<SheetEntry> sheets, List<Grid.DefinedName> names, boolean date1904,
             String namespace) {
@@ -89,6 +92,9 @@ public final class XlsxWorkbook {
     private List<String> formats;
     private long textBudget = MAX_TEXT_CHARACTERS;
     private int cellBudget = MAX_CELLS;
+    private final long deadline = System.nanoTime() + MAX_READING_NANOS;
+    /** Cells met, read or passed over, for checking the deadline now and then. */
+    private int seen;
 
     private XlsxWorkbook(OpcPackage pkg, String workbookPart, String contentType, WorkbookPart workbook,
             List<Sheet> sheets) {
@@ -303,12 +309,17 @@ public final class XlsxWorkbook {
                         column++;
                     }
                     depth--; // the cell is read to its end
+                    if ((++seen & 0xFFF) == 0 && System.nanoTime() > deadline) {
+                        throw new Unsupported(Reason.OVER_BUDGET, part, "reading took more than "
+                                + MAX_READING_NANOS / 1_000_000_000L + " s");
+                    }
                     if (want.all() || want.cells().contains(Want.place(row, column))) {
                         Object[] cell = cell(xml, part);
                         if (cell != null) {
                             if (--cellBudget < 0) {
                                 throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_CELLS + " cells");
                             }
+
                             page.rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, cell);
                         }
                         if (!want.all()) {

@@ -240,21 +240,45 @@ public final class ZipArchive {
         Entry entry = entry(name);
         InputStream raw = new ByteArrayInputStream(bytes, (int) entry.data(), (int) entry.compressedSize());
         if (entry.method() == DEFLATED) {
-            // An inflater of its own: a reader may open another entry (the styles) while this one is
-            // half read. Ended when the stream is closed, or when it is collected.
-            Inflater inflater = new Inflater(true);
+            // An inflater of its own (a reader may open another entry, the styles, while this one is
+            // half read), taken from the thread's idle ones: making one costs a native allocation, and
+            // a consolidation opens tens of thousands of entries. Given back when the stream is closed.
+            Inflater inflater = takeInflater();
             // One byte more than the data, as ZipFile gives zlib: its raw inflate may ask for it.
             raw = new InflaterInputStream(new ByteArrayInputStream(bytes, (int) entry.data(),
                     (int) Math.min(entry.compressedSize() + 1, bytes.length - entry.data())), inflater,
                     (int) Math.max(512, Math.min(entry.compressedSize() + 1, 1 << 16))) {
+                private boolean closed;
+
                 @Override
                 public void close() throws IOException {
-                    super.close();
-                    inflater.end();
+                    if (!closed) {
+                        closed = true;
+                        in.close();
+                        giveBack(inflater);
+                    }
                 }
             };
         }
         return new Bounded(raw, entry);
+    }
+
+    /** Inflaters of this thread not in use, at most a few. */
+    private static final ThreadLocal<java.util.ArrayDeque<Inflater>> IDLE = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    private static Inflater takeInflater() {
+        Inflater idle = IDLE.get().pollFirst();
+        return idle != null ? idle : new Inflater(true);
+    }
+
+    private static void giveBack(Inflater inflater) {
+        java.util.ArrayDeque<Inflater> idle = IDLE.get();
+        if (idle.size() < 4) {
+            inflater.reset();
+            idle.addFirst(inflater);
+        } else {
+            inflater.end();
+        }
     }
 
     /** The refusal an IOException of {@link #open}'s stream carries, if it carries one. */

@@ -45,7 +45,10 @@ import java.util.Optional;
  */
 final class Completer {
 
-    /** Why a workbook of the template is completed on a copy of the template rather than in place. */
+    /**
+     * Why a workbook of the template is completed on a copy of the template rather than in place: in
+     * English, for the completed workbook's property and the curious, never shown to the officer.
+     */
     static final class NotInPlace extends Exception {
         NotInPlace(String why) {
             super(why, null, false, false);
@@ -80,10 +83,10 @@ final class Completer {
     /** Why the workbook cannot be completed in place at all; empty when it may be. */
     static Optional<String> whyNotInPlace(XlsxWorkbook workbook) {
         if (workbook.hasMacros()) {
-            return Optional.of("tệp có macro (.xlsm), mà tệp .xlsx gửi đi không được chứa macro");
+            return Optional.of("it has macros, which an .xlsx sent upward must not carry");
         }
         if (workbook.isStrict()) {
-            return Optional.of("tệp được lưu theo định dạng «Strict Open XML», ít phần mềm đọc được");
+            return Optional.of("it is Strict Open XML, which few programs read");
         }
         return Optional.empty();
     }
@@ -95,7 +98,7 @@ final class Completer {
         for (CellRef cell : named.cells().values()) {
             Optional<XlsxWorkbook.Sheet> sheet = workbook.sheet(cell.sheet());
             if (sheet.isEmpty() || sheet.get().part().isEmpty()) {
-                throw new NotInPlace("ô " + cell.shown() + " không nằm trên một trang tính");
+                throw new NotInPlace("cell " + cell.shown() + " is not on a worksheet");
             }
         }
         boolean ownFindings = grid.page(Layout.FINDINGS_SHEET).map(page -> {
@@ -128,7 +131,7 @@ final class Completer {
             prepared = edits;
             for (CellRef cell : named.cells().values()) {
                 if (edits.sheet(cell.sheet()).anchorsAFormulaRange(cell.row(), cell.column())) {
-                    throw new NotInPlace("ô " + cell.shown() + " là ô đầu của một công thức dùng chung hay công thức mảng");
+                    throw new NotInPlace("cell " + cell.shown() + " starts a shared or array formula");
                 }
             }
             for (String sheet : named.sheets(sheetNames())) {
@@ -139,7 +142,7 @@ final class Completer {
                     || e.reason() == Unsupported.Reason.DAMAGED) {
                 throw e;
             }
-            throw new NotInPlace("một phần của tệp (" + e.part() + ") không sửa được tại chỗ");
+            throw new NotInPlace("part " + e.part() + " cannot be changed in place (" + e.reason() + ")");
         }
     }
 
@@ -203,8 +206,7 @@ final class Completer {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(Layout.PROPERTY_TEMPLATE, Catalogue.TEMPLATE_ID);
         properties.put(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
-        properties.put(Layout.PROPERTY_COMPLETED_FROM, (source.inPlace() ? "own " : "template ")
-                + source.format().name().toLowerCase(java.util.Locale.ROOT) + (source.byNames() ? " by names" : " as a table"));
+        properties.put(Layout.PROPERTY_COMPLETED_FROM, source.said());
         CustomProperties.set(edits.pkg, properties);
         edits.apply();
         edits.pkg.write(out, java.util.zip.Deflater.BEST_SPEED);
@@ -260,6 +262,10 @@ final class Completer {
     private record Note(CellRef cell, String text) {
     }
 
+    /** A comment as it is written into the comments part. */
+    private record Written(String ref, String author, String text) {
+    }
+
     /**
      * The comments of one form sheet: the tool's earlier ones removed, the new ones written; an
      * officer's own comment kept, and where the tool has something to say at the same cell, the
@@ -275,8 +281,7 @@ final class Completer {
         CommentsEdit comments = existing.isPresent() ? existing.get() : edits.newComments(sheet);
         VmlEdit vml = edits.vml(sheet);
         // The comments to write: those rewritten (the tool's, and the officer's it adds to), then the new.
-        List<CommentsEdit.Comment> written = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        List<Written> written = new ArrayList<>();
         for (CommentsEdit.Comment comment : comments.comments()) {
             int[] place = CellRef.parse(comment.ref()).orElse(new int[] {-1, -1});
             boolean tools = Completion.isToolComment(comment.author(), comment.text());
@@ -291,21 +296,18 @@ final class Completer {
             if (officers.isEmpty() && note == null) {
                 continue;
             }
-            written.add(new CommentsEdit.Comment(comment.ref(), officers.isEmpty() ? Completion.AUTHOR
-                    : comment.author(), "", 0, 0, 0));
-            texts.add(officers.isEmpty() ? note.text() : note == null ? officers
-                    : officers + OFFICERS_COMMENT_END + note.text());
+            written.add(new Written(comment.ref(), officers.isEmpty() ? Completion.AUTHOR : comment.author(),
+                    officers.isEmpty() ? note.text() : note == null ? officers
+                            : officers + OFFICERS_COMMENT_END + note.text()));
         }
         for (Note note : byCell.values()) {
-            written.add(new CommentsEdit.Comment(note.cell().address(), Completion.AUTHOR, "", 0, 0, 0));
-            texts.add(note.text());
+            written.add(new Written(note.cell().address(), Completion.AUTHOR, note.text()));
         }
         // Added after every removal: the boxes are numbered after the shapes kept, the same on every fill.
-        for (int i = 0; i < written.size(); i++) {
-            CommentsEdit.Comment comment = written.get(i);
+        for (Written comment : written) {
             int[] place = CellRef.parse(comment.ref()).orElseThrow();
-            comments.add(comment.ref(), comment.author(), texts.get(i));
-            vml.addNote(place[0], place[1], Completion.commentLastRow(place[0], texts.get(i)));
+            comments.add(comment.ref(), comment.author(), comment.text());
+            vml.addNote(place[0], place[1], Completion.commentLastRow(place[0], comment.text()));
         }
     }
 

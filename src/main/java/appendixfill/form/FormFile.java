@@ -53,8 +53,19 @@ public final class FormFile {
      * @param format what the file is
      * @param byNames read through the template's names (else recognised as a plain table)
      * @param inPlace completed by changing the officer's own workbook (else a copy of the template)
+     * @param notInPlace why a workbook of the template is not completed in place (in English); "" otherwise
      */
-    public record Source(SpreadsheetFile.Kind format, boolean byNames, boolean inPlace) {
+    public record Source(SpreadsheetFile.Kind format, boolean byNames, boolean inPlace, String notInPlace) {
+
+        Source(SpreadsheetFile.Kind format, boolean byNames, boolean inPlace) {
+            this(format, byNames, inPlace, "");
+        }
+
+        /** As the completed workbook's property says it: "own xlsx by names", "template xls as a table"… */
+        public String said() {
+            return (inPlace ? "own " : "template ") + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + (byNames ? " by names" : " as a table") + (notInPlace.isEmpty() ? "" : ": " + notInPlace);
+        }
     }
 
     /** What would be valid, said in every message about a file that is not a usable workbook. */
@@ -136,9 +147,11 @@ public final class FormFile {
                     declined = Optional.of(e.getMessage());
                 }
             }
-            // Why is kept for the curious (the document property says "template"): the findings stay
+            // Why is kept in the completed workbook's property (the curious may read it): the findings stay
             // those of the data, the same whatever program saved the workbook.
-            return onTemplate(file, reading, properties, SpreadsheetFile.Kind.XLSX, true, catalogue, purpose);
+            Completer completer = Completer.onTemplate(catalogue);
+            return new FormFile(file, reading, properties, Optional.empty(),
+                    new Source(SpreadsheetFile.Kind.XLSX, true, false, declined.get()), completer);
         } catch (Unsupported e) {
             throw refusal(e, shown, "Excel (.xlsx)");
         }

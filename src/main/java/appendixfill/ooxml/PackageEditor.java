@@ -33,7 +33,8 @@ public final class PackageEditor {
     private final Map<String, String> added = new LinkedHashMap<>();
     /** Relationship ids added or removed per source part, to keep ids unique. */
     private final Map<String, Set<String>> idsTaken = new LinkedHashMap<>();
-    private final Set<String> defaultsAdded = new HashSet<>();
+    /** Default content types to have, by extension (lower case). */
+    private final Map<String, String> defaultsAdded = new LinkedHashMap<>();
 
     public PackageEditor(OpcPackage source) {
         this.source = source;
@@ -43,8 +44,14 @@ public final class PackageEditor {
         return source;
     }
 
+    /** A part's name as the package spells it when it has the part (OPC compares names regardless of case). */
+    private String spelled(String part) {
+        return changed.containsKey(part) || added.containsKey(part) ? part : source.find(part).orElse(part);
+    }
+
     /** The part as text to edit; the same text each time it is asked for. */
-    public PartText text(String part) throws Unsupported {
+    public PartText text(String named) throws Unsupported {
+        String part = spelled(named);
         Object known = changed.get(part);
         if (known instanceof PartText text) {
             return text;
@@ -58,7 +65,8 @@ public final class PackageEditor {
     }
 
     /** True when the package (as changed so far) has the part. */
-    public boolean has(String part) {
+    public boolean has(String named) {
+        String part = spelled(named);
         if (changed.containsKey(part)) {
             return changed.get(part) != null;
         }
@@ -66,7 +74,8 @@ public final class PackageEditor {
     }
 
     /** Writes a part whole (new, or in place of one); its content type is set when given. */
-    public void put(String part, byte[] content, String contentType) throws Unsupported {
+    public void put(String named, byte[] content, String contentType) {
+        String part = spelled(named);
         boolean existed = has(part);
         changed.put(part, content);
         if (!existed) {
@@ -77,12 +86,13 @@ public final class PackageEditor {
     }
 
     /** Removes a part, its relationships part and its content-type override. */
-    public void remove(String part) {
+    public void remove(String named) {
+        String part = spelled(named);
         changed.put(part, null);
         added.remove(part);
         String rels = OpcPackage.relsPart(part);
         if (has(rels)) {
-            changed.put(rels, null);
+            changed.put(spelled(rels), null);
         }
     }
 
@@ -117,9 +127,8 @@ public final class PackageEditor {
             id = "rId" + n;
         }
         ids.add(id);
-        Markup relationship = null;
         PartText text;
-        if (has(rels) && !(changed.get(rels) instanceof byte[])) {
+        if (has(rels)) {
             text = text(rels);
         } else {
             text = PartText.fresh(rels, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -129,7 +138,8 @@ public final class PackageEditor {
                 added.put(rels, "application/vnd.openxmlformats-package.relationships+xml");
             }
         }
-        relationship = new Markup(text.root().scope()).start(Xml.PACKAGE_RELATIONSHIPS, "Relationship").attribute("Id", id)
+        Markup relationship = new Markup(text.root().scope()).start(Xml.PACKAGE_RELATIONSHIPS, "Relationship")
+                .attribute("Id", id)
                 .attribute("Type", Xml.RELATIONSHIPS + "/" + type)
                 .attribute("Target", OpcPackage.relative(sourcePart.isEmpty() ? "/" : sourcePart, targetPart))
                 .end(Xml.PACKAGE_RELATIONSHIPS, "Relationship");
@@ -140,7 +150,7 @@ public final class PackageEditor {
     /** Removes a relationship of a part by its id. */
     public void unrelate(String sourcePart, String id) throws Unsupported {
         String rels = OpcPackage.relsPart(sourcePart);
-        PartText text = text(source.find(rels).orElse(rels));
+        PartText text = text(rels);
         XMLStreamReader2 xml = text.reader();
         try {
             while (xml.hasNext()) {
@@ -171,7 +181,7 @@ public final class PackageEditor {
 
     /** Makes sure an extension has a default content type. */
     public void requireDefault(String extension, String contentType) {
-        defaultsAdded.add(extension.toLowerCase(Locale.ROOT) + "\u0000" + contentType);
+        defaultsAdded.put(extension.toLowerCase(Locale.ROOT), contentType);
     }
 
     /**
@@ -307,13 +317,12 @@ public final class PackageEditor {
             throw Xml.failure(e, part);
         }
         Markup markup = new Markup(text.root().scope());
-        for (String entry : defaultsAdded) {
-            String[] split = entry.split("\u0000");
-            if (!knownDefaults.contains(split[0])) {
-                markup.start(Xml.CONTENT_TYPES, "Default").attribute("Extension", split[0])
-                        .attribute("ContentType", split[1]).end(Xml.CONTENT_TYPES, "Default");
+        defaultsAdded.forEach((extension, type) -> {
+            if (!knownDefaults.contains(extension)) {
+                markup.start(Xml.CONTENT_TYPES, "Default").attribute("Extension", extension).attribute("ContentType", type)
+                        .end(Xml.CONTENT_TYPES, "Default");
             }
-        }
+        });
         for (String override : overrides) {
             markup.start(Xml.CONTENT_TYPES, "Override").attribute("PartName", "/" + override)
                     .attribute("ContentType", added.get(override)).end(Xml.CONTENT_TYPES, "Override");
@@ -338,13 +347,4 @@ public final class PackageEditor {
             }
         }
     }
-
-    /** The name of a part as the package has it, or the name given for a new one. */
-    public Optional<String> find(String part) {
-        if (changed.containsKey(part)) {
-            return changed.get(part) == null ? Optional.empty() : Optional.of(part);
-        }
-        return source.find(part).or(() -> added.containsKey(part) ? Optional.of(part) : Optional.empty());
-    }
-
 }

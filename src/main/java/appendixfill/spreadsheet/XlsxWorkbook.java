@@ -199,7 +199,7 @@ public final class XlsxWorkbook {
     /** A sheet's cells as read, shared strings not yet looked up. */
     private final class Pending {
         final Sheet sheet;
-        final NavigableMap<Integer, NavigableMap<Integer, Object[]>> rows = new TreeMap<>();
+        final NavigableMap<Integer, NavigableMap<Integer, Read>> rows = new TreeMap<>();
         final Set<Integer> hiddenRows = new HashSet<>();
         final List<Grid.Merge> merges = new ArrayList<>();
 
@@ -209,34 +209,33 @@ public final class XlsxWorkbook {
 
         void sharedIndices(Set<Integer> into) {
             rows.values().forEach(cells -> cells.values().forEach(cell -> {
-                if (cell[0] == SHARED) {
-                    into.add((Integer) cell[1]);
+                if (cell instanceof Shared shared) {
+                    into.add(shared.index());
                 }
             }));
         }
 
         Grid.Page resolve() throws Unsupported {
             NavigableMap<Integer, NavigableMap<Integer, RawCell>> resolved = new TreeMap<>();
-            for (Map.Entry<Integer, NavigableMap<Integer, Object[]>> row : rows.entrySet()) {
+            for (Map.Entry<Integer, NavigableMap<Integer, Read>> row : rows.entrySet()) {
                 NavigableMap<Integer, RawCell> cells = new TreeMap<>();
-                for (Map.Entry<Integer, Object[]> cell : row.getValue().entrySet()) {
-                    Object[] raw = cell.getValue();
+                for (Map.Entry<Integer, Read> cell : row.getValue().entrySet()) {
                     RawCell value;
-                    if (raw[0] == SHARED) {
-                        String text = sharedText.get((Integer) raw[1]);
+                    if (cell.getValue() instanceof Shared shared) {
+                        String text = sharedText.get(shared.index());
                         if (text == null) {
                             throw new Unsupported(Reason.MALFORMED_XML, sheet.part().orElse(""), "cell "
                                     + CellRef.address(row.getKey(), cell.getKey()) + " refers to shared string "
-                                    + raw[1] + ", which the workbook does not have");
+                                    + shared.index() + ", which the workbook does not have");
                         }
                         textBudget -= text.length();
                         if (textBudget < 0) {
                             throw new Unsupported(Reason.OVER_BUDGET, sharedStringsPart().orElse(""),
                                     "the cells refer to more than " + MAX_TEXT_CHARACTERS + " characters of text");
                         }
-                        value = new RawCell(RawCell.Kind.TEXT, text, (String) raw[2], (String) raw[3]);
+                        value = new RawCell(RawCell.Kind.TEXT, text, shared.formula(), shared.format());
                     } else {
-                        value = (RawCell) raw[1];
+                        value = ((Stored) cell.getValue()).cell();
                     }
                     cells.put(cell.getKey(), value);
                 }
@@ -247,8 +246,15 @@ public final class XlsxWorkbook {
         }
     }
 
-    /** Marks a cell whose text is a shared string: {SHARED, index, formula, format}; else {null, RawCell}. */
-    private static final Object SHARED = new Object();
+    /** A cell as read from its sheet: stored whole, or its text still to be looked up among the shared strings. */
+    private sealed interface Read {
+    }
+
+    private record Stored(RawCell cell) implements Read {
+    }
+
+    private record Shared(int index, String formula, String format) implements Read {
+    }
 
     private Pending readSheet(Sheet sheet, Want want) throws Unsupported {
         Pending page = new Pending(sheet);
@@ -314,7 +320,7 @@ public final class XlsxWorkbook {
                                 + MAX_READING_NANOS / 1_000_000_000L + " s");
                     }
                     if (want.all() || want.cells().contains(Want.place(row, column))) {
-                        Object[] cell = cell(xml, part);
+                        Read cell = cell(xml, part);
                         if (cell != null) {
                             if (--cellBudget < 0) {
                                 throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_CELLS + " cells");
@@ -339,8 +345,8 @@ public final class XlsxWorkbook {
         return page;
     }
 
-    /** Reads a {@code <c>} to its end: {SHARED, index, formula, format}, {null, RawCell}, or null when empty. */
-    private Object[] cell(XMLStreamReader2 xml, String part) throws XMLStreamException, Unsupported {
+    /** Reads a {@code <c>} to its end; null when it holds nothing. */
+    private Read cell(XMLStreamReader2 xml, String part) throws XMLStreamException, Unsupported {
         String type = Xml.attribute(xml, "t");
         String style = Xml.attribute(xml, "s");
         String value = null;
@@ -367,9 +373,9 @@ public final class XlsxWorkbook {
         String kind = type == null ? "n" : type.strip();
         if (kind.equals("s")) {
             if (value == null || value.isBlank()) {
-                return formula == null ? null : new Object[] {null, new RawCell(RawCell.Kind.EMPTY, "", formula, format)};
+                return formula == null ? null : new Stored(new RawCell(RawCell.Kind.EMPTY, "", formula, format));
             }
-            return new Object[] {SHARED, index(value, 0, Integer.MAX_VALUE, part), formula, format};
+            return new Shared(index(value, 0, Integer.MAX_VALUE, part), formula, format);
         }
         RawCell cell;
         if (kind.equals("inlineStr")) {
@@ -393,7 +399,7 @@ public final class XlsxWorkbook {
         if (textBudget < 0) {
             throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_TEXT_CHARACTERS + " characters of text");
         }
-        return new Object[] {null, cell};
+        return new Stored(cell);
     }
 
     /**

@@ -30,7 +30,7 @@ class PackageRoomsTest {
             Map.entry("form", Set.of("ooxml", "spreadsheet", "indicator", "input", "rule")),
             Map.entry("template", Set.of("form", "indicator")),
             Map.entry("consolidate", Set.of("form", "spreadsheet", "indicator", "rule")),
-            Map.entry("report", Set.of("consolidate", "indicator", "rule", "input")),
+            Map.entry("report", Set.of("ooxml", "consolidate", "indicator", "rule", "input")),
             Map.entry("fill", Set.of("form", "consolidate", "report", "indicator", "input", "rule")),
             Map.entry("cli", Set.of("fill", "template", "consolidate", "indicator", "input", "rule")));
 

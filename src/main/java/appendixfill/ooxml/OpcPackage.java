@@ -231,12 +231,17 @@ public final class OpcPackage {
     }
 
     /** Something parsed from a part. */
-    private interface Parse<T> {
+    public interface Parse<T> {
         T parse() throws Unsupported;
     }
 
+    /**
+     * What was parsed from a part, by its exact content ({@link #key}, or a key made of keys): the
+     * workbooks of a consolidation, made from one template by one program, share workbook.xml,
+     * styles and relationships byte for byte. Bounded: distinct workbooks must not fill memory.
+     */
     @SuppressWarnings("unchecked")
-    static <T> T cached(Object key, Parse<T> parse) throws Unsupported {
+    public static <T> T cached(Object key, Parse<T> parse) throws Unsupported {
         T known = (T) PARSED.get(key);
         if (known == null) {
             known = parse.parse();

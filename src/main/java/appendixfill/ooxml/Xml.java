@@ -223,6 +223,14 @@ public final class Xml {
         return escape(text, true);
     }
 
+    private static boolean isLoneSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+    }
+
     private static String escape(String text, boolean attribute) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
@@ -235,7 +243,9 @@ public final class Xml {
                 case '\n' -> attribute ? "&#10;" : null;
                 case '\r' -> "&#13;";
                 case '\t' -> attribute ? "&#9;" : null;
-                default -> c < 0x20 || c == 0xFFFE || c == 0xFFFF ? "" : null;
+                // What XML 1.0 cannot carry (control characters, a surrogate without its pair) is left out
+                // rather than written into a part a program would refuse to open.
+                default -> c < 0x20 || c == 0xFFFE || c == 0xFFFF || isLoneSurrogate(text, i) ? "" : null;
             };
             if (replacement != null && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);

@@ -1,5 +1,6 @@
 package appendixfill.report;
 
+import appendixfill.ooxml.Xml;
 import appendixfill.report.WordDocument.Comment;
 import appendixfill.report.WordDocument.Layout;
 import appendixfill.report.WordDocument.Paragraph;
@@ -54,7 +55,7 @@ final class WordBody {
                 if (i == 0) {
                     xml.append("<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:annotationRef/></w:r>");
                 }
-                xml.append("<w:r><w:t xml:space=\"preserve\">").append(XmlEscape.escape(comment.paragraphs().get(i)))
+                xml.append("<w:r><w:t xml:space=\"preserve\">").append(Xml.escapeAttribute(comment.paragraphs().get(i)))
                         .append("</w:t></w:r></w:p>");
             }
             xml.append("</w:comment>");
@@ -220,7 +221,7 @@ final class WordBody {
     }
 
     private void text(String text) {
-        xml.append("<w:t xml:space=\"preserve\">").append(XmlEscape.escape(text)).append("</w:t>");
+        xml.append("<w:t xml:space=\"preserve\">").append(Xml.escapeAttribute(text)).append("</w:t>");
     }
 
     private static final String LOOK = "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\""

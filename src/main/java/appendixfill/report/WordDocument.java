@@ -1,5 +1,6 @@
 package appendixfill.report;
 
+import appendixfill.ooxml.ZipWriter;
 import appendixfill.rule.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A report laid out as a Word document (NAME.report.docx): the parts the narrative template marked,
@@ -33,8 +32,6 @@ public final class WordDocument {
             "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/comments.xml",
             "word/header1.xml", "word/header2.xml");
     private static final List<String> WRITTEN = List.of("word/document.xml", "word/comments.xml");
-    /** As Word dates the parts of a package it did not date: a time of now would also start the time-zone machinery. */
-    private static final java.time.LocalDateTime PART_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private final Map<String, byte[]> copied = new LinkedHashMap<>();
 
@@ -50,20 +47,15 @@ public final class WordDocument {
     public byte[] write(Report report) {
         Layout layout = Layout.of(report);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            zip.setLevel(Deflater.BEST_SPEED);
+        try (ZipWriter zip = new ZipWriter(bytes, Deflater.BEST_SPEED)) {
             for (String part : PARTS) {
-                ZipEntry entry = new ZipEntry(part);
-                entry.setTimeLocal(PART_TIME);
-                zip.putNextEntry(entry);
                 if (part.equals("word/document.xml")) {
-                    zip.write(WordBody.document(layout).getBytes(StandardCharsets.UTF_8));
+                    zip.add(part, WordBody.document(layout).getBytes(StandardCharsets.UTF_8));
                 } else if (part.equals("word/comments.xml")) {
-                    zip.write(WordBody.comments(layout.comments()).getBytes(StandardCharsets.UTF_8));
+                    zip.add(part, WordBody.comments(layout.comments()).getBytes(StandardCharsets.UTF_8));
                 } else {
-                    zip.write(copied.get(part));
+                    zip.add(part, copied.get(part));
                 }
-                zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing a .docx in memory", e);

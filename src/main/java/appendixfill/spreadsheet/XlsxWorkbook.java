@@ -15,7 +15,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
@@ -81,7 +80,6 @@ public final class XlsxWorkbook {
     private record SheetEntry(String name, String relationship, Visibility visibility) {
     }
 
-    private static final Map<Object, Object> PARSED = new ConcurrentHashMap<>();
 
     private final OpcPackage pkg;
     private final String workbookPart;
@@ -112,7 +110,7 @@ public final class XlsxWorkbook {
         if (!pkg.has(part)) {
             throw new Unsupported(Reason.MISSING_PART, part, "the office document the package names");
         }
-        WorkbookPart workbook = cached(pkg.key(part), () -> parseWorkbook(pkg, part));
+        WorkbookPart workbook = OpcPackage.cached(pkg.key(part), () -> parseWorkbook(pkg, part));
         List<Sheet> sheets = new ArrayList<>();
         for (SheetEntry entry : workbook.sheets()) {
             Optional<String> sheetPart = pkg.relationship(part, entry.relationship())
@@ -165,7 +163,7 @@ public final class XlsxWorkbook {
         if (part.isEmpty() || !pkg.has(part.get())) {
             return Map.of();
         }
-        return cached(List.of("custom", pkg.key(part.get())), () -> parseCustomProperties(part.get()));
+        return OpcPackage.cached(List.of("custom", pkg.key(part.get())), () -> parseCustomProperties(part.get()));
     }
 
     /** Every sheet, every cell: a workbook whose form has to be recognised. */
@@ -472,7 +470,7 @@ public final class XlsxWorkbook {
         }
         if (formats == null) {
             Optional<String> styles = pkg.target(workbookPart, "styles").filter(pkg::has);
-            formats = styles.isEmpty() ? List.of() : cached(List.of("formats", pkg.key(styles.get())),
+            formats = styles.isEmpty() ? List.of() : OpcPackage.cached(List.of("formats", pkg.key(styles.get())),
                     () -> parseFormats(styles.get()));
         }
         int index = index(style, 0, Integer.MAX_VALUE, part);
@@ -628,22 +626,5 @@ public final class XlsxWorkbook {
         } catch (NumberFormatException e) {
             throw new Unsupported(Reason.MALFORMED_XML, part, "«" + text + "» where a whole number is expected");
         }
-    }
-
-    private interface Parse<T> {
-        T parse() throws Unsupported;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cached(Object key, Parse<T> parse) throws Unsupported {
-        T known = (T) PARSED.get(key);
-        if (known == null) {
-            known = parse.parse();
-            if (PARSED.size() >= 256) {
-                PARSED.clear();
-            }
-            PARSED.put(key, known);
-        }
-        return known;
     }
 }

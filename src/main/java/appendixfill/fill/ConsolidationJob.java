@@ -98,6 +98,8 @@ public final class ConsolidationJob {
         } catch (IOException e) {
             throw new UnusableInput(Message.of("consolidate.no-out-folder", outFolder, out), e);
         }
+        String base = outName.substring(0, outName.length() - ".xlsx".length());
+        OutputFiles outputs = OutputFiles.check(outFolder, base, outputNames(outName));
         // Velocity takes a tenth of a second to start: it does so beside the reading, not after it.
         java.util.concurrent.CompletableFuture<Narrative> narrative =
                 java.util.concurrent.CompletableFuture.supplyAsync(Narrative::consolidation);
@@ -113,9 +115,9 @@ public final class ConsolidationJob {
         Roll roll = Roll.of(units, Arrays.asList(submissions), period);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         progress.ended("consolidated");
-        String base = outName.substring(0, outName.length() - ".xlsx".length());
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
-        contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
+        contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated,
+                outputs.stamp(), stream));
         contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
                 .getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".long.csv", stream -> {
@@ -131,12 +133,15 @@ public final class ConsolidationJob {
             content.writeTo(stream);
             progress.ended("written " + file);
         });
-        try (OutputFiles outputs = new OutputFiles(outFolder)) {
-            outputs.stageTogether(contents);
-            Result result = new Result(consolidated, outputs.commit());
-            progress.ended("committed");
-            return result;
-        }
+        Result result = new Result(consolidated, outputs.write(contents));
+        progress.ended("committed");
+        return result;
+    }
+
+    /** The files a consolidation into {@code outName} (OUT.xlsx) writes, in the order they are committed. */
+    static List<String> outputNames(String outName) {
+        String base = outName.substring(0, outName.length() - ".xlsx".length());
+        return List.of(outName, base + ".values.csv", base + ".long.csv", base + ".units.csv", base + ".report.txt");
     }
 
     /** One workbook, read and assessed; a file that cannot be used becomes a reason, never an exception. */

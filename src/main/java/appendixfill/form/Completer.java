@@ -91,7 +91,6 @@ final class Completer {
     /** The officer's workbook, to be completed in place. */
     static Completer inPlace(XlsxWorkbook workbook, NamedCells named, Catalogue catalogue, Ledger ledger, Grid grid)
             throws NotInPlace, Unsupported {
-        PackageEditor.requireNoDoctype(workbook.pkg());
         for (CellRef cell : named.cells().values()) {
             Optional<XlsxWorkbook.Sheet> sheet = workbook.sheet(cell.sheet());
             if (sheet.isEmpty() || sheet.get().part().isEmpty()) {
@@ -154,7 +153,7 @@ final class Completer {
     }
 
     /** Writes the completed workbook. */
-    void write(Map<String, Typed> typed, Assessment assessment, String summary, FormFile.Source source,
+    void write(Map<String, Typed> typed, Assessment assessment, String summary, FormFile.Source source, String run,
             OutputStream out) throws IOException, Unsupported {
         Edits edits;
         if (prepared != null) {
@@ -205,6 +204,7 @@ final class Completer {
         properties.put(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
         properties.put(Layout.PROPERTY_COMPLETED_FROM, (source.inPlace() ? "own " : "template ")
                 + source.format().name().toLowerCase(java.util.Locale.ROOT) + (source.byNames() ? " by names" : " as a table"));
+        properties.put(Layout.PROPERTY_RUN, run);
         CustomProperties.set(edits.pkg, properties);
         edits.apply();
         edits.pkg.write(out, java.util.zip.Deflater.BEST_SPEED);

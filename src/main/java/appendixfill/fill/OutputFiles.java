@@ -421,7 +421,9 @@ public final class OutputFiles {
         }
         for (Entry entry : entries) {
             try {
-                steps.delete(backup(entry.index()));
+                if (entry.hadOld()) {
+                    steps.delete(backup(entry.index()));
+                }
             } catch (IOException e) {
                 // A hidden leftover, deleted by the next run of this set.
             }

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -37,8 +36,8 @@ import java.util.zip.CRC32;
  *
  * <p>Everything that can be checked is checked before anything is written ({@link #check}: names
  * within the file system's limit, the folder writable, no output open in Excel or LibreOffice). Then,
- * holding a lock on the set (a hidden lock file beside the outputs; another run of the same set waits
- * {@link #WAIT_MILLIS}, then is told the files are being written), {@link #write}: leftovers of an
+ * holding a lock on the set (a hidden lock file beside the outputs, which stays; another run of the
+ * same set waits {@link #WAIT_MILLIS}, then is told the files are being written), {@link #write}: leftovers of an
  * earlier run that was killed are rolled back; every output is written to a hidden temporary file;
  * a manifest (the run's stamp, each output's size and CRC-32) joins them when the set holds more than
  * one output; a journal names them; each old output gets a second name (a hard link, else a copy);
@@ -112,8 +111,6 @@ public final class OutputFiles {
     static final long WAIT_MILLIS = 3_000;
     private static final long POLL_MILLIS = 50;
     private static final String PREFIX = ".appendix-fill-";
-    /** POSIX lets a lock file be deleted while a waiting run holds it open (the waiter then sees it is gone); Windows does not. */
-    private static final boolean DELETES_LOCK_FILE = java.io.File.separatorChar == '/';
     private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
     private static final AtomicLong SERIAL = new AtomicLong();
 
@@ -556,92 +553,91 @@ public final class OutputFiles {
 
     /**
      * The lock of one output set: a hidden file beside the outputs, locked by one run at a time, from
-     * before its first temporary until after its last move. A run that finds it locked waits; a run
-     * that ends deletes it (POSIX), having checked when it took the lock that the file it locked is
-     * still the one of that name (it holds the run's stamp), not one an ending run had just deleted.
+     * before its first temporary until after its last move; a run that finds it locked waits. The
+     * file stays (a few bytes: the stamp of the last run that held it). Deleting it would not be
+     * safe: a run waiting with it open would then lock a file no longer there while a third run
+     * locks a new one; and on POSIX no run can tell which file its channel holds, since opening the
+     * file again to look would release its lock.
      */
     private static final class Lock {
-        private final OutputFiles outputs;
-        private final FileChannel channel;
-        private final FileLock lock;
+        /** The lock files this process holds, by absolute path. */
+        private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        private Lock(OutputFiles outputs, FileChannel channel, FileLock lock) {
-            this.outputs = outputs;
+        private final FileChannel channel;
+        private final Path held;
+
+        private Lock(FileChannel channel, Path held) {
             this.channel = channel;
-            this.lock = lock;
+            this.held = held;
         }
 
         static Lock acquire(OutputFiles outputs) throws UnusableInput {
             Path file = outputs.lockFile();
+            Path held = file.toAbsolutePath().normalize();
             byte[] stamp = outputs.stamp.getBytes(StandardCharsets.UTF_8);
             long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-            while (true) {
-                FileChannel channel;
-                try {
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                            StandardOpenOption.WRITE);
-                } catch (IOException e) {
-                    throw new UnusableInput(Message.of("output.not-written", outputs.folder, IoReason.writing(file, e)), e);
-                }
-                hide(file);
-                try {
-                    FileLock lock;
+            // One thread of this process at a time opens the file at all: closing any channel of a
+            // file releases every lock the process holds on it (POSIX).
+            while (!HELD.add(held)) {
+                waitOrGiveUp(outputs, file, deadline);
+            }
+            try {
+                while (true) {
+                    FileChannel channel;
                     try {
-                        lock = channel.tryLock();
-                    } catch (OverlappingFileLockException e) {
-                        // Another thread of this process writes the same set.
-                        lock = null;
+                        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                                StandardOpenOption.WRITE);
                     } catch (IOException e) {
-                        // A file system without locks (some network shares): written without one.
-                        return new Lock(outputs, channel, null);
+                        throw new UnusableInput(Message.of("output.not-written", outputs.folder,
+                                IoReason.writing(file, e)), e);
                     }
-                    if (lock != null) {
-                        if (!DELETES_LOCK_FILE || stillNamed(file, channel, stamp)) {
-                            return new Lock(outputs, channel, lock);
+                    hide(file);
+                    try {
+                        FileLock lock;
+                        try {
+                            lock = channel.tryLock();
+                        } catch (IOException e) {
+                            // A file system without locks (some network shares): written without one.
+                            return new Lock(channel, held);
                         }
-                        lock.release();
+                        if (lock != null) {
+                            // Who holds it, for the curious.
+                            channel.truncate(0);
+                            channel.write(ByteBuffer.wrap(stamp), 0);
+                            return new Lock(channel, held);
+                        }
+                        channel.close();
+                    } catch (IOException e) {
+                        close(channel);
+                        throw new UnusableInput(Message.of("output.not-written", outputs.folder,
+                                IoReason.writing(file, e)), e);
                     }
-                    channel.close();
-                } catch (IOException e) {
-                    close(channel);
-                    throw new UnusableInput(Message.of("output.not-written", outputs.folder, IoReason.writing(file, e)), e);
+                    waitOrGiveUp(outputs, file, deadline);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new UnusableInput(Message.of("output.busy", outputs.paths().get(0), file.getFileName(),
-                            WAIT_MILLIS / 1000));
-                }
-                try {
-                    Thread.sleep(POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UnusableInput(Message.of("output.busy", outputs.paths().get(0), file.getFileName(),
-                            WAIT_MILLIS / 1000), e);
-                }
+            } catch (UnusableInput e) {
+                HELD.remove(held);
+                throw e;
             }
         }
 
-        /** True when the file of that name is the one locked: it reads back the stamp written through the channel. */
-        private static boolean stillNamed(Path file, FileChannel channel, byte[] stamp) throws IOException {
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(stamp), 0);
+        /** Waits a moment before trying again; past the deadline, says another run is writing the set. */
+        private static void waitOrGiveUp(OutputFiles outputs, Path file, long deadline) throws UnusableInput {
+            Message busy = Message.of("output.busy", outputs.paths().get(0), file.getFileName(), WAIT_MILLIS / 1000);
+            if (System.nanoTime() > deadline) {
+                throw new UnusableInput(busy);
+            }
             try {
-                return Arrays.equals(Files.readAllBytes(file), stamp);
-            } catch (NoSuchFileException e) {
-                return false;
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnusableInput(busy, e);
             }
         }
 
-        /** Deletes the lock file while it is still held, then lets go. */
+        /** Lets go of the lock. */
         void release() {
-            try {
-                if (DELETES_LOCK_FILE) {
-                    outputs.steps.delete(outputs.lockFile());
-                }
-            } catch (IOException e) {
-                // A hidden leftover: the next run of this set locks it again.
-            } finally {
-                close(channel);
-            }
+            close(channel);
+            HELD.remove(held);
         }
 
         private static void close(FileChannel channel) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,8 @@ class OutputFilesFaultTest {
     static final List<String> NAMES = List.of("bieu.filled.xlsx", "bieu.report.txt", "bieu.values.csv",
             "bieu.findings.csv");
     static final String MANIFEST = ".bieu.manifest";
+    /** The set's lock file: .appendix-fill-KEY.lock, KEY the CRC-32 of the set's name in lower case. */
+    static final String LOCK = ".appendix-fill-cf880a6a.lock";
 
     @TempDir
     Path work;
@@ -44,6 +47,22 @@ class OutputFilesFaultTest {
     /** How the folder stands before the run. */
     enum Before {
         OLD_SET, NOTHING, OLD_SET_WITHOUT_MANIFEST
+    }
+
+    @Test
+    void theLockFileStaysBesideTheOutputsHoldingTheStampOfTheLastRunThatHeldIt() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("lock"));
+        CRC32 crc = new CRC32();
+        crc.update("bieu".getBytes(StandardCharsets.UTF_8));
+        assertEquals(String.format(".appendix-fill-%08x.lock", crc.getValue()), LOCK);
+
+        OutputFiles first = OutputFiles.check(folder, SET, NAMES);
+        first.write(contents("old"));
+        OutputFiles second = OutputFiles.check(folder, "BIEU", NAMES);
+        second.write(contents("new"));
+
+        assertEquals(second.stamp(), Files.readString(folder.resolve(LOCK)), "one lock for bieu and BIEU");
+        assertEquals(List.of(LOCK), protocolFiles(folder));
     }
 
     @TestFactory
@@ -100,8 +119,8 @@ class OutputFilesFaultTest {
         } else {
             assertEquals(paths(folder), outputs.write(contents("new")));
             assertEquals(expected("new", outputs.stamp()), outputsOnly(folder), "the new set");
-            assertEquals(List.of(steps.get(step - 1).substring("delete ".length())), protocolFiles(folder),
-                    "only the file whose deletion failed is left");
+            assertEquals(List.of(steps.get(step - 1).substring("delete ".length()), LOCK), protocolFiles(folder),
+                    "only the file whose deletion failed is left, and the lock file");
         }
         nextRunReplacesTheSet(folder);
     }
@@ -238,14 +257,11 @@ class OutputFilesFaultTest {
         return NAMES.stream().map(folder::resolve).toList();
     }
 
-    /** The journal's name: .appendix-fill-KEY.journal, KEY the CRC-32 of the set's name in lower case. */
     private static String journalName() {
-        CRC32 crc = new CRC32();
-        crc.update(SET.getBytes(StandardCharsets.UTF_8));
-        return String.format(".appendix-fill-%08x.journal", crc.getValue());
+        return LOCK.replace(".lock", ".journal");
     }
 
-    /** Every file of the folder by name, with its text. */
+    /** Every file of the folder by name, with its text; not the set's lock file, which stays. */
     static Map<String, String> snapshot(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> listing = Files.list(folder)) {
@@ -253,6 +269,7 @@ class OutputFilesFaultTest {
                 files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         }
+        files.remove(LOCK);
         return files;
     }
 
@@ -263,8 +280,11 @@ class OutputFilesFaultTest {
         return files;
     }
 
-    /** The protocol's files left in the folder. */
+    /** The protocol's files in the folder, the lock file included. */
     static List<String> protocolFiles(Path folder) throws IOException {
-        return snapshot(folder).keySet().stream().filter(name -> name.startsWith(".appendix-fill-")).toList();
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.map(file -> file.getFileName().toString()).filter(name -> name.startsWith(".appendix-fill-"))
+                    .sorted().toList();
+        }
     }
 }

@@ -122,6 +122,9 @@ final class Completer {
      * known before anything is assessed or written.
      */
     private void rehearse() throws NotInPlace, Unsupported {
+        // Every part is copied into the completed workbook: a bomb or a damaged part among those the
+        // fill does not read is refused now, before anything is written.
+        workbook.pkg().zip().requireIntact();
         try {
             Edits edits = new Edits(new PackageEditor(workbook.pkg()), workbook);
             prepared = edits;

@@ -23,14 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Zip budgets by absolute size and ratio together: a long text that compresses a few hundred times
- * (an officer's paragraph pasted into a note, a unit's name) is read and filled, since the ratio is
+ * (a line pasted into a note over and over, a unit's name) is read and filled, since the ratio is
  * judged only past 16 MiB inflated; a real bomb is refused, whatever shape it takes.
  */
 class LongTextAndZipBombTest {
 
     static final Path TYPED = Path.of("workbook-templates/example/vu-muon-nam-2023.typed.tsv");
-    /** A megabyte of UTF-8 that deflates some three hundred times. */
-    static final String MEGABYTE = megabyte("Đã hoàn thành kế hoạch cải cách hành chính năm 2023 đúng tiến độ. ");
+    /** A megabyte of UTF-8 that deflates a thousandfold: a line pasted over and over. */
+    static final String MEGABYTE = "Không phát sinh. ".repeat((1 << 20) / "Không phát sinh. ".getBytes(StandardCharsets.UTF_8).length)
+            .strip();
 
     @TempDir
     Path folder;
@@ -41,7 +42,7 @@ class LongTextAndZipBombTest {
         Map<String, String> typed = TypedWorkbooks.readTyped(TYPED);
         typed.put("note:1.2", "t:NOTE-HERE");
         withText(TypedWorkbooks.write(typed, folder.resolve("typed.xlsx")), input, "NOTE-HERE", MEGABYTE);
-        assertTrue(Files.size(input) < 100_000, "the megabyte compresses: " + Files.size(input));
+        assertInflatesMoreThanAHundredfold(input, "xl/sharedStrings.xml");
 
         Run run = fill(input);
 
@@ -59,6 +60,7 @@ class LongTextAndZipBombTest {
         Map<String, String> typed = TypedWorkbooks.readTyped(TYPED);
         typed.put("unit.name", "t:UNIT-HERE");
         withText(TypedWorkbooks.write(typed, folder.resolve("typed.xlsx")), input, "UNIT-HERE", MEGABYTE);
+        assertInflatesMoreThanAHundredfold(input, "xl/sharedStrings.xml");
 
         Run run = fill(input);
 
@@ -105,6 +107,15 @@ class LongTextAndZipBombTest {
         assertRefusedAsABomb(input);
     }
 
+    /** The premise: the part inflates more than the hundredfold a part past 16 MiB may not. */
+    private static void assertInflatesMoreThanAHundredfold(Path workbook, String part) throws IOException {
+        try (ZipFile zip = new ZipFile(workbook.toFile())) {
+            ZipEntry entry = zip.getEntry(part);
+            assertTrue(entry.getSize() > 1 << 20 && entry.getSize() > 100 * entry.getCompressedSize(),
+                    part + " inflates from " + entry.getCompressedSize() + " to " + entry.getSize() + " bytes");
+        }
+    }
+
     private void assertRefusedAsABomb(Path input) throws IOException {
         byte[] before = Files.readAllBytes(input);
         Run run = fill(input);
@@ -130,14 +141,6 @@ class LongTextAndZipBombTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private static String megabyte(String sentence) {
-        StringBuilder text = new StringBuilder();
-        while (text.toString().getBytes(StandardCharsets.UTF_8).length + sentence.length() * 3 < 1 << 20) {
-            text.append(sentence.repeat(100));
-        }
-        return text.toString().strip();
-    }
-
     /** A sheet with 200 MB of spaces after the start of its cell data. */
     private static byte[] spaced(byte[] sheet) {
         String text = new String(sheet, StandardCharsets.UTF_8);
@@ -153,7 +156,7 @@ class LongTextAndZipBombTest {
 
     /** A copy of a workbook whose shared strings have a placeholder replaced by a text. */
     private static void withText(Path workbook, Path target, String placeholder, String text) throws IOException {
-        copy(workbook, target, (name, content) -> name.equals("xl/sharedStrings.xml")
+        copy(workbook, target, Deflater.DEFAULT_COMPRESSION, (name, content) -> name.equals("xl/sharedStrings.xml")
                 ? new String(content, StandardCharsets.UTF_8).replace(placeholder, text).getBytes(StandardCharsets.UTF_8)
                 : content, zip -> { });
     }
@@ -175,12 +178,13 @@ class LongTextAndZipBombTest {
     }
 
     private static void copyExample(Path target, PartChange change, Addition addition) throws IOException {
-        copy(BadInputs.EXAMPLE, target, change, addition);
+        copy(BadInputs.EXAMPLE, target, Deflater.BEST_SPEED, change, addition);
     }
 
-    private static void copy(Path source, Path target, PartChange change, Addition addition) throws IOException {
+    private static void copy(Path source, Path target, int level, PartChange change, Addition addition)
+            throws IOException {
         try (ZipFile zip = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            out.setLevel(Deflater.BEST_SPEED);
+            out.setLevel(level);
             for (var entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 byte[] content;

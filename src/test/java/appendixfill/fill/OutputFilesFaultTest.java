@@ -65,6 +65,35 @@ class OutputFilesFaultTest {
         assertEquals(List.of(LOCK), protocolFiles(folder));
     }
 
+    @Test
+    void threadsWritingTheSameSetAtOnceTakeTurnsAndLeaveOneWholeSet() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("threads"));
+        List<OutputFiles> runs = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            runs.add(OutputFiles.check(folder, SET, NAMES));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Path>>> written = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                OutputFiles run = runs.get(i);
+                Map<String, OutputFiles.Content> contents = contents("run" + i);
+                written.add(pool.submit(() -> run.write(contents)));
+            }
+            for (java.util.concurrent.Future<List<Path>> each : written) {
+                assertEquals(paths(folder), each.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, String> now = snapshot(folder);
+        String stamp = now.get(MANIFEST).substring("appendix-fill run ".length(), now.get(MANIFEST).indexOf('\n'));
+        int run = runs.stream().map(OutputFiles::stamp).toList().indexOf(stamp);
+        assertEquals(expected("run" + run, stamp), now, "the whole set of the run the manifest names");
+        assertEquals(List.of(LOCK), protocolFiles(folder));
+    }
+
     @TestFactory
     Stream<DynamicTest> aFailureAtAnyStepLeavesTheOldSetAndNoFileOfTheProtocol() throws Exception {
         return everyStep(Fault.FAIL);

@@ -30,15 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 /**
- * The outputs of one run (a fill, a consolidation, the blank template), written as one set: whatever
- * fails and whenever the process is killed, the folder ends up holding the complete old set or the
- * complete new set, never a mix.
+ * The outputs of one run (a fill, a consolidation, the blank template), written as one set: after a
+ * failure the folder holds the complete old set at once; after a kill, every output file is whole
+ * (old or new) and the next run of the set puts back the complete old set (the new one, when the kill
+ * came after the commit) before it writes.
  *
  * <p>Everything that can be checked is checked before anything is written ({@link #check}: names
  * within the file system's limit, the folder writable, no output open in Excel or LibreOffice). Then,
  * holding a lock on the set (a hidden lock file beside the outputs, which stays; another run of the
- * same set waits {@link #WAIT_MILLIS}, then is told the files are being written), {@link #write}: leftovers of an
- * earlier run that was killed are rolled back; every output is written to a hidden temporary file;
+ * same set waits {@link #WAIT_MILLIS}, then is told the files are being written), {@link #write}:
+ * leftovers of an earlier run that was killed are rolled back; every output is written to a hidden temporary file;
  * a manifest (the run's stamp, each output's size and CRC-32) joins them when the set holds more than
  * one output; a journal names them; each old output gets a second name (a hard link, else a copy);
  * the temporaries are renamed over the outputs; deleting the journal commits the set. A failure rolls
@@ -168,7 +169,8 @@ public final class OutputFiles {
 
     /**
      * Writes every output (each on its own thread) and moves them into place as one set; returns
-     * the outputs' paths, in order. Nothing of the set is changed when it throws.
+     * the outputs' paths, in order. When it throws, the old set is in place (or, when even putting it
+     * back failed, the journal is left for the next run to do so).
      *
      * @param contents the content of each output named by {@link #check}, by name
      */

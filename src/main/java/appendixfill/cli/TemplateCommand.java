@@ -10,7 +10,9 @@ import appendixfill.template.TemplateBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,9 +56,10 @@ final class TemplateCommand implements Callable<Integer> {
             err.println(Message.of("template.no-folder", folder, out).in(language));
             return ExitCode.UNUSABLE;
         }
-        try (OutputFiles outputs = new OutputFiles(folder)) {
-            outputs.stage(out.getFileName().toString(), new TemplateBuilder(Catalogue.standard())::write);
-            outputs.commit();
+        String name = out.getFileName().toString();
+        try {
+            OutputFiles.check(folder, FillJob.baseName(out), List.of(name))
+                    .write(Map.of(name, new TemplateBuilder(Catalogue.standard())::write));
         } catch (UnusableInput e) {
             err.println(e.said().in(language));
             return ExitCode.UNUSABLE;

@@ -44,8 +44,8 @@ public final class ConsolidationWorkbook {
         this.catalogue = catalogue;
     }
 
-    /** Writes the consolidated workbook. */
-    public void write(Consolidated consolidated, OutputStream out) throws IOException {
+    /** Writes the consolidated workbook, carrying the stamp of the run that writes it. */
+    public void write(Consolidated consolidated, String run, OutputStream out) throws IOException {
         try (SheetWriter writer = new SheetWriter(out)) {
             writeTable(writer, consolidated);
             writeRoll(writer, consolidated.roll());
@@ -53,6 +53,7 @@ public final class ConsolidationWorkbook {
             Map<String, String> properties = new java.util.LinkedHashMap<>();
             properties.put(Layout.PROPERTY_TEMPLATE, Layout.CONSOLIDATION_TEMPLATE);
             properties.put(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
+            properties.put(Layout.PROPERTY_RUN, run);
             writer.finish("Tổng hợp Phụ lục I - " + consolidated.name(), properties);
         }
     }

@@ -112,6 +112,8 @@ public final class ConsolidationJob {
         } catch (IOException e) {
             throw new UnusableInput(Message.of("consolidate.no-out-folder", outFolder, out), e);
         }
+        String base = outName.substring(0, outName.length() - ".xlsx".length());
+        OutputFiles outputs = OutputFiles.check(outFolder, base, outputNames(outName));
         // Velocity takes a tenth of a second to start: it does so beside the reading, not after it.
         java.util.concurrent.CompletableFuture<Narrative> narrative =
                 java.util.concurrent.CompletableFuture.supplyAsync(Narrative::consolidation);
@@ -128,9 +130,9 @@ public final class ConsolidationJob {
         Roll roll = Roll.of(units, Arrays.asList(submissions), period);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         progress.ended("consolidated");
-        String base = outName.substring(0, outName.length() - ".xlsx".length());
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
-        contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated, stream));
+        contents.put(outName, stream -> new ConsolidationWorkbook(catalogue).write(consolidated,
+                outputs.stamp(), stream));
         contents.put(base + ".values.csv", stream -> stream.write(CsvOutputs.values(consolidated)
                 .getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".long.csv", stream -> {
@@ -148,12 +150,16 @@ public final class ConsolidationJob {
             content.writeTo(stream);
             progress.ended("written " + file);
         });
-        try (OutputFiles outputs = new OutputFiles(outFolder)) {
-            outputs.stageTogether(contents);
-            Result result = new Result(consolidated, outputs.commit(), faults);
-            progress.ended("committed");
-            return result;
-        }
+        Result result = new Result(consolidated, outputs.write(contents), faults);
+        progress.ended("committed");
+        return result;
+    }
+
+    /** The files a consolidation into {@code outName} (OUT.xlsx) writes, in the order they are committed. */
+    static List<String> outputNames(String outName) {
+        String base = outName.substring(0, outName.length() - ".xlsx".length());
+        return List.of(outName, base + ".values.csv", base + ".long.csv", base + ".units.csv", base + ".report.txt",
+                base + ".report.docx");
     }
 
     /**
@@ -207,12 +213,12 @@ public final class ConsolidationJob {
         }
     }
 
-    /** Reads units.csv: a header naming code and name (parent optional), UTF-8 with or without BOM. */
     private static boolean isSpreadsheet(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") || name.endsWith(".ods");
     }
 
+    /** Reads units.csv: a header naming code and name (parent optional), UTF-8 with or without BOM. */
     static List<Unit> readUnits(Path file) throws UnusableInput {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             reader.mark(1);

@@ -50,19 +50,30 @@ public final class FillJob {
     /** Then, on the same core, the Word templates: parsed while this core reads the workbook or renders the text. */
     private final CompletableFuture<WordDocument> word = narrative.thenApplyAsync(Narrative::word);
 
+    private final OutputFiles.Steps steps;
+
     public FillJob(Catalogue catalogue, RuleBook rules) {
-        this.catalogue = catalogue;
-        this.rules = rules;
+        this(catalogue, rules, OutputFiles.Steps.REAL);
     }
 
-    /** Fills one workbook, writing NAME.filled.xlsx, .report.txt, .report.docx, .values.csv, .findings.csv. */
+    /** A fill whose outputs are committed through these steps (tests fail or stop them). */
+    FillJob(Catalogue catalogue, RuleBook rules, OutputFiles.Steps steps) {
+        this.catalogue = catalogue;
+        this.rules = rules;
+        this.steps = steps;
+    }
+
+    /**
+     * Fills one workbook, writing NAME.filled.xlsx, .report.txt, .report.docx, .values.csv, .findings.csv as one
+     * set ({@link OutputFiles}); whether they can be written is checked before the workbook is read.
+     */
     public Result run(Path input, Path outFolder) throws UnusableInput {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
-        requireNotOpen(folder, baseName(input));
+        String base = baseName(input);
+        OutputFiles outputs = OutputFiles.check(folder, base, outputNames(base), steps);
         FormFile form = FormFile.open(input, catalogue, FormFile.Purpose.FILL);
         Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
-        String base = baseName(input);
         String summary = summaryLine(assessment);
         Report report = narrative().render(assessment, form.notes());
         // The Word document is laid out on the other core while this one completes the workbook; in a
@@ -72,19 +83,16 @@ public final class FillJob {
                 : CompletableFuture.completedFuture(word.join().write(report));
         // The outputs are written side by side: the completed workbook on this core, the others beside it.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
-        contents.put(base + ".filled.xlsx", out -> form.complete(assessment, summary, out));
+        contents.put(base + ".filled.xlsx", out -> form.complete(assessment, summary, outputs.stamp(), out));
         contents.put(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".report.docx", out -> out.write(docx.join()));
         contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment, form.notes())
                 .getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
                 .getBytes(StandardCharsets.UTF_8)));
-        try (OutputFiles outputs = new OutputFiles(folder)) {
-            outputs.stageTogether(contents);
-            List<Path> written = outputs.commit();
-            return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
-                    form.source());
-        }
+        List<Path> written = outputs.write(contents);
+        return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
+                form.source());
     }
 
     private Narrative narrative() {
@@ -99,22 +107,6 @@ public final class FillJob {
     private static List<String> outputNames(String base) {
         return List.of(base + ".filled.xlsx", base + ".report.txt", base + ".report.docx", base + ".values.csv",
                 base + ".findings.csv");
-    }
-
-    /**
-     * Refuses before reading anything when an earlier output is open in Excel or LibreOffice (their
-     * lock files beside it say so): on Windows the move would fail half-way, and an officer who has the
-     * old completed workbook open would not see the new one anyway.
-     */
-    private static void requireNotOpen(Path folder, String base) throws UnusableInput {
-        for (String name : outputNames(base)) {
-            for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
-                if (Files.exists(folder.resolve(lock))) {
-                    throw new UnusableInput(Message.of("output.open", folder.resolve(name),
-                            lock.startsWith("~$") ? "Excel" : "LibreOffice", lock));
-                }
-            }
-        }
     }
 
     static String summaryLine(Assessment assessment) {

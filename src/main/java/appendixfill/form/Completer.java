@@ -94,7 +94,6 @@ final class Completer {
     /** The officer's workbook, to be completed in place. */
     static Completer inPlace(XlsxWorkbook workbook, NamedCells named, Catalogue catalogue, Ledger ledger, Grid grid)
             throws NotInPlace, Unsupported {
-        PackageEditor.requireNoDoctype(workbook.pkg());
         for (CellRef cell : named.cells().values()) {
             Optional<XlsxWorkbook.Sheet> sheet = workbook.sheet(cell.sheet());
             if (sheet.isEmpty() || sheet.get().part().isEmpty()) {
@@ -126,6 +125,9 @@ final class Completer {
      * known before anything is assessed or written.
      */
     private void rehearse() throws NotInPlace, Unsupported {
+        // Every part is copied into the completed workbook: a bomb or a damaged part among those the
+        // fill does not read is refused now, before anything is written.
+        workbook.pkg().zip().requireIntact();
         try {
             Edits edits = new Edits(new PackageEditor(workbook.pkg()), workbook);
             prepared = edits;
@@ -157,7 +159,7 @@ final class Completer {
     }
 
     /** Writes the completed workbook. */
-    void write(Map<String, Typed> typed, Assessment assessment, String summary, FormFile.Source source,
+    void write(Map<String, Typed> typed, Assessment assessment, String summary, FormFile.Source source, String run,
             OutputStream out) throws IOException, Unsupported {
         Edits edits;
         if (prepared != null) {
@@ -207,6 +209,7 @@ final class Completer {
         properties.put(Layout.PROPERTY_TEMPLATE, Catalogue.TEMPLATE_ID);
         properties.put(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
         properties.put(Layout.PROPERTY_COMPLETED_FROM, source.said());
+        properties.put(Layout.PROPERTY_RUN, run);
         CustomProperties.set(edits.pkg, properties);
         edits.apply();
         edits.pkg.write(out, java.util.zip.Deflater.BEST_SPEED);

@@ -10,6 +10,7 @@ import appendixfill.input.IoReason;
 import appendixfill.input.Message;
 import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
+import appendixfill.ooxml.PackageEditor;
 import appendixfill.ooxml.Unsupported;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
@@ -114,6 +115,12 @@ public final class FormFile {
     private static FormFile xlsx(Path file, String shown, XlsxWorkbook workbook, Catalogue catalogue, Purpose purpose)
             throws UnusableInput {
         try {
+            if (purpose == Purpose.FILL) {
+                // Whatever path the fill takes (in place, or on a copy of the template), no part of a
+                // workbook with a DOCTYPE is read further, let alone copied into an output; the check
+                // reads each XML part only up to its root element.
+                PackageEditor.requireNoDoctype(workbook.pkg());
+            }
             Map<String, String> properties = workbook.customProperties();
             if (Layout.CONSOLIDATION_TEMPLATE.equals(properties.get(Layout.PROPERTY_TEMPLATE))) {
                 // A consolidation has no cells of the form: its totals are in its hidden sheet.
@@ -291,13 +298,18 @@ public final class FormFile {
         return completer == null ? "" : completer.address(code);
     }
 
-    /** Writes the completed workbook to {@code out}: the file read is not touched. */
-    public void complete(Assessment assessment, String summary, OutputStream out) throws IOException, UnusableInput {
+    /**
+     * Writes the completed workbook to {@code out}: the file read is not touched.
+     *
+     * @param run the stamp of the run, kept in the workbook's properties
+     */
+    public void complete(Assessment assessment, String summary, String run, OutputStream out)
+            throws IOException, UnusableInput {
         if (completer == null) {
             throw new IllegalStateException("a workbook opened for " + Purpose.CONSOLIDATE + " is not completed");
         }
         try {
-            completer.write(typed(), assessment, summary, source, out);
+            completer.write(typed(), assessment, summary, source, run, out);
         } catch (Unsupported e) {
             throw refusal(e, file.toString(), label(source.format()));
         }

@@ -45,6 +45,12 @@ public final class Layout {
      */
     public static final String PROPERTY_COMPLETED_FROM = "appendix-fill.completed-from";
 
+    /**
+     * The stamp of the run that wrote the workbook, the same as in the manifest of its set of
+     * outputs (.NAME.manifest): a workbook beside outputs of another run is told by it.
+     */
+    public static final String PROPERTY_RUN = "appendix-fill.run";
+
     /** The template identifier of a consolidated workbook (OUT.xlsx of «appendix-fill consolidate»). */
     public static final String CONSOLIDATION_TEMPLATE = "cchc-phu-luc-i-tong-hop";
 

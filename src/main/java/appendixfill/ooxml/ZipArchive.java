@@ -70,6 +70,8 @@ public final class ZipArchive {
     private final Map<String, Entry> byFoldedName;
     /** What the entries inflated so far came to, against {@link Limits#maxTotalBytes()}. */
     private long inflated;
+    /** The entries inflated whole, their size and checksum found as the directory says. */
+    private final java.util.Set<String> intact = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ZipArchive(byte[] bytes, Limits limits, List<Entry> entries) {
         this.bytes = bytes;
@@ -224,6 +226,7 @@ public final class ZipArchive {
             if (content.length != entry.size() || in.read() >= 0) {
                 throw new Unsupported(Reason.DAMAGED, name, "inflates to another size than declared");
             }
+            intact.add(name);
             return content;
         } catch (Refused e) {
             throw e.unsupported;
@@ -302,11 +305,20 @@ public final class ZipArchive {
     }
 
     /**
-     * Copies an entry's stored bytes unchanged under a name (its own, or the same in another case),
-     * after checking they inflate to what the directory says.
+     * Inflates every entry not yet inflated whole, within the limits, checking its size and checksum:
+     * a zip whose entries are to be copied unchanged into an output is refused (a bomb, a damaged
+     * entry) before anything is written, not while it is.
      */
-    void copyTo(String name, String as, ZipWriter out) throws IOException, Unsupported {
-        Entry entry = entry(name);
+    public void requireIntact() throws Unsupported {
+        for (Entry entry : entries) {
+            verify(entry.name());
+        }
+    }
+
+    private void verify(String name) throws Unsupported {
+        if (intact.contains(name)) {
+            return;
+        }
         try (InputStream in = open(name)) {
             in.transferTo(OutputStreamNull.INSTANCE);
         } catch (Refused e) {
@@ -314,6 +326,16 @@ public final class ZipArchive {
         } catch (IOException e) {
             throw new Unsupported(Reason.DAMAGED, name, "its data cannot be inflated", e);
         }
+        intact.add(name);
+    }
+
+    /**
+     * Copies an entry's stored bytes unchanged under a name (its own, or the same in another case),
+     * having checked they inflate to what the directory says (now, unless they were before).
+     */
+    void copyTo(String name, String as, ZipWriter out) throws IOException, Unsupported {
+        Entry entry = entry(name);
+        verify(name);
         out.raw(as, entry.method(), entry.crc(), entry.size(), bytes, (int) entry.data(), (int) entry.compressedSize());
     }
 

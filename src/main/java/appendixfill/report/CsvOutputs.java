@@ -24,7 +24,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** values.csv and findings.csv: UTF-8 with a byte-order mark (so Excel reads the letters), CRLF. */
+/** The CSV files (values, findings, long, units): UTF-8 with a byte-order mark (so Excel reads the letters), CRLF; text neutralised. */
 public final class CsvOutputs {
 
     private static final String BOM = "\uFEFF";
@@ -129,7 +129,8 @@ public final class CsvOutputs {
                                 neutralise(entry.submission().map(Submission::file).orElse("")),
                                 entry.standing().id(), read.map(s -> String.valueOf(s.errors())).orElse(""),
                                 read.map(s -> String.valueOf(s.warnings())).orElse(""),
-                                entry.unit().map(Unit::code).orElse(""), entry.unit().map(Unit::parent).orElse(""),
+                                neutralise(entry.unit().map(Unit::code).orElse("")),
+                                neutralise(entry.unit().map(Unit::parent).orElse("")),
                                 neutralise(entry.reason()));
                     }
                     return null;

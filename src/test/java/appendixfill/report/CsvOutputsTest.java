@@ -3,11 +3,15 @@ package appendixfill.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import appendixfill.consolidate.Roll;
+import appendixfill.consolidate.Unit;
 import appendixfill.indicator.Catalogue;
 import appendixfill.input.Typed;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -40,5 +44,17 @@ class CsvOutputsTest {
 
         assertTrue(values.contains("\r\nunit.name,,Tên đơn vị (không ghi cấp),,'=cmd|' /C calc'!A0,entered,\r\n"), values);
         assertTrue(values.contains(",'@SUM(1+1)*cmd|' /C calc'!A0\r\n"), values);
+    }
+
+    @Test
+    void aUnitsCodeNameAndParentFromUnitsCsvReachUnitsCsvNeutralised() {
+        Roll roll = Roll.of(List.of(new Unit("@SUM(1+1)", "+cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")"),
+                new Unit("-2+3", "\txã Vũ Muộn", "\rhuyện Bạch Thông")), List.of(), Optional.empty());
+
+        String units = CsvOutputs.units(roll);
+
+        assertEquals("\uFEFFunit,file,status,errors,warnings,code,parent,reason\r\n"
+                + "'+cmd|' /C calc'!A0,,missing,,,'@SUM(1+1),\"'=HYPERLINK(\"\"http://x\"\")\",chưa nhận được báo cáo\r\n"
+                + "'\txã Vũ Muộn,,missing,,,'-2+3,\"'\rhuyện Bạch Thông\",chưa nhận được báo cáo\r\n", units);
     }
 }

@@ -21,7 +21,7 @@ runs=${2:-3}
 # Keyed by the catalogue (workbooks generated from an older form would all be refused) and by the
 # generator (an older one drew other figures).
 units="$here/target/bench/units-$n-$(cat "$here/workbook-templates/phu-luc-i.catalogue.tsv" \
-  "$here/src/test/java/appendixfill.fixtures.UnitWorkbookGenerator.java" | cksum | cut -d' ' -f1)"
+  "$here/src/test/java/appendixfill/fixtures/UnitWorkbookGenerator.java" | cksum | cut -d' ' -f1)"
 out="$here/target/bench/out"
 export XDG_CACHE_HOME="$here/target/bench/cache"
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java

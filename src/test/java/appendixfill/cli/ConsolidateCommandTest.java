@@ -91,7 +91,7 @@ class ConsolidateCommandTest {
                   Gửi trùng: 1
                   Sai kỳ hoặc năm báo cáo: 1
                   Không đọc được: 1
-                  Chưa gửi: 2
+                  Chưa gửi: 1
                 Đã ghi:
                   %1$s.xlsx
                   %1$s.values.csv
@@ -105,17 +105,17 @@ class ConsolidateCommandTest {
                 unit,file,status,errors,warnings,code,parent,reason\r
                 xã An Bình,an-binh-gui-lai.xlsx,received,0,40,001,Cụm 1,gửi 2 tệp; dùng tệp này vì có ngày báo cáo \
                 muộn hơn (17/11/2023 so với 10/11/2023)\r
-                xã An Bình,an-binh.xlsx,duplicate,0,40,001,Cụm 1,"gửi trùng; không dùng, đã dùng tệp «an-binh-gui-lai.xlsx» \
-                vì có ngày báo cáo muộn hơn (17/11/2023 so với 10/11/2023)"\r
+                xã An Bình,an-binh.xlsx,duplicate,0,40,001,Cụm 1,không dùng; đã dùng tệp «an-binh-gui-lai.xlsx» \
+                vì có ngày báo cáo muộn hơn (17/11/2023 so với 10/11/2023)\r
                 xã Bình Minh,002.xlsx,received,0,41,002,Cụm 1,\r
                 xã Cao Sơn,cao-son.xlsx,wrong-period,0,48,003,Cụm 2,"báo cáo năm 2022, cần năm 2023"\r
-                phường Đông Hải,,missing,,,004,Cụm 2,chưa nhận được báo cáo\r
-                xã Eo Gió,,missing,,,005,Cụm 2,chưa nhận được báo cáo\r
-                dong-hai.xlsx,dong-hai.xlsx,unreadable,,,,,"Tệp «%s» là một tệp văn bản thường, không phải bảng \
+                phường Đông Hải,dong-hai.xlsx,unreadable,,,004,Cụm 2,"gắn với đơn vị theo tên tệp; Tệp «%s» là một \
+                tệp văn bản thường, không phải bảng \
                 tính. Cần bảng tính Phụ lục I dạng Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods): hãy mở bằng \
                 Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx, hoặc chép số liệu vào mẫu tạo bởi lệnh \
                 «appendix-fill template -o mau.xlsx». Nếu là tệp CSV, khi mở hãy chọn bảng mã UTF-8 để giữ đúng \
                 chữ tiếng Việt."\r
+                xã Eo Gió,,missing,,,005,Cụm 2,\r
                 """.formatted(in.resolve("dong-hai.xlsx")), units);
 
         List<String> values = Files.readAllLines(folder.resolve("tinh.values.csv"), StandardCharsets.UTF_8);
@@ -126,7 +126,7 @@ class ConsolidateCommandTest {
                 + "«Số nhiệm vụ đề ra trong kế hoạch» × 100");
         assertLine(values, "7.2.4,", ",37.50,derived,");
         assertLine(values, "7.2.4.a,", ",400,summed,");
-        assertLine(values, "7.1.a,", ",50,weighted,bình quân theo quyền số là 7.1 «");
+        assertLine(values, "7.1.a,", ",50,weighted,bình quân gia quyền theo 7.1 «");
         assertLine(values, "1.4,", ",1,counted,1/2 đơn vị trả lời «Có»");
         assertLine(values, "4.1.4,", ",,per-unit,không có cơ sở để tính tỷ lệ chung");
         assertLine(values, "unit.name,", ",UBND tỉnh Thử,entered,");

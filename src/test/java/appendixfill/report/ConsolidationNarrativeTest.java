@@ -68,7 +68,7 @@ class ConsolidationNarrativeTest {
         assertTrue(report.contains("""
                 IV. CÁC ĐƠN VỊ CẦN LƯU Ý
 
-                - xã C: Chưa gửi – chưa nhận được báo cáo.
+                - xã C: Chưa gửi.
                 """), report);
     }
 
@@ -76,7 +76,8 @@ class ConsolidationNarrativeTest {
     static List<Submission> communes(Submission commune, int first, int copies) {
         return java.util.stream.IntStream.range(first, first + copies).mapToObj(i -> new Submission(
                 "%04d.xlsx".formatted(i), "xã %04d".formatted(i), commune.period(), commune.reportDate(),
-                commune.version(), commune.errors(), commune.warnings(), commune.findings(), commune.totals(),
+                commune.version(), commune.errors(), commune.warnings(), commune.findings(), commune.errorsInTotals(),
+                commune.totals(),
                 commune.shown(), commune.problem())).toList();
     }
 

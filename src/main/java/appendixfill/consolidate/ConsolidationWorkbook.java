@@ -156,6 +156,8 @@ public final class ConsolidationWorkbook {
         String lastUnitColumn = CellRef.column(FIRST_UNIT_COLUMN + Math.max(0, units.size() - 1));
         String totalColumn = CellRef.column(TOTAL_COLUMN);
         List<Submission> submissions = units.stream().map(u -> u.submission().orElseThrow()).toList();
+        // A row's values, looked up once for its height and its cells.
+        Value[] shown = new Value[submissions.size()];
         for (Indicator indicator : consolidated.rows()) {
             int r = rowOf.get(indicator.code());
             boolean heading = indicator.kind() == Kind.HEADING;
@@ -171,8 +173,9 @@ public final class ConsolidationWorkbook {
             if (!heading) {
                 height = Math.max(height, height(shownText(total), TABLE_WIDTHS[TOTAL_COLUMN]));
                 String longest = "";
-                for (Submission unit : submissions) {
-                    String text = shownText(unit.shown().getOrDefault(indicator.code(), Value.MISSING));
+                for (int i = 0; i < shown.length; i++) {
+                    shown[i] = submissions.get(i).shown().getOrDefault(indicator.code(), Value.MISSING);
+                    String text = shownText(shown[i]);
                     longest = text.length() > longest.length() ? text : longest;
                 }
                 height = Math.max(height, height(longest, UNIT_WIDTH));
@@ -212,9 +215,9 @@ public final class ConsolidationWorkbook {
                     sheet.text(FIRST_UNIT_COLUMN + i, tally.units() > 0 ? Consolidated.answers(tally) : "", Look.CELL);
                 } else {
                     // The unit's figure under an error, coloured as its own completed workbook colours it.
-                    Shade shade = unit.errorsInTotals().containsKey(indicator.code()) ? Shade.ERROR : Shade.NONE;
-                    value(sheet, FIRST_UNIT_COLUMN + i, null, unit.shown().getOrDefault(indicator.code(), Value.MISSING),
-                            indicator, false, shade);
+                    Shade shade = !unit.errorsInTotals().isEmpty() && unit.errorsInTotals().containsKey(indicator.code())
+                            ? Shade.ERROR : Shade.NONE;
+                    value(sheet, FIRST_UNIT_COLUMN + i, null, shown[i], indicator, false, shade);
                 }
             }
         }

@@ -105,8 +105,8 @@ public final class ConsolidationWorkbook {
 
     /** How the table prints with so many unit columns. */
     static Page tablePage(int units) {
-        return units <= FITTED_UNITS ? Page.fittedToWidth(true, LABEL_COLUMNS, HEADER_ROW, HEADER_ROW)
-                : Page.scaled(true, SCALE, LABEL_COLUMNS, HEADER_ROW, HEADER_ROW);
+        return units <= FITTED_UNITS ? Page.fittedToWidth(true, LABEL_COLUMNS, HEADER_ROW)
+                : Page.scaled(true, SCALE, LABEL_COLUMNS, HEADER_ROW);
     }
 
     private void writeTable(SheetWriter sheet, Consolidated consolidated) throws IOException {
@@ -301,7 +301,7 @@ public final class ConsolidationWorkbook {
 
     private void writeRoll(SheetWriter sheet, Roll roll) throws IOException {
         sheet.startSheet(Layout.ROLL_SHEET, false, ROLL_WIDTHS, ROLL_WIDTHS.length, 10, ROLL_WIDTHS.length, 0,
-                ROLL_HEADER_ROW + 1, Page.fittedToWidth(true, 0, ROLL_HEADER_ROW, ROLL_HEADER_ROW));
+                ROLL_HEADER_ROW + 1, Page.fittedToWidth(true, 0, ROLL_HEADER_ROW));
         int width = java.util.Arrays.stream(ROLL_WIDTHS).sum();
         title(sheet, 0, "TÌNH HÌNH NỘP BÁO CÁO", Look.TITLE, width, ROLL_WIDTHS.length - 1);
         title(sheet, 1, "Tổng hợp " + VietnameseFormat.count(roll.totals().units()) + " đơn vị. "

@@ -77,32 +77,32 @@ public final class SheetWriter implements AutoCloseable {
     /**
      * How a sheet prints: on A4, landscape or portrait, either fitted to the page's width
      * ({@code scale} 0) or at a fixed scale in percent, its first {@code repeatedColumns} columns
-     * and its rows {@code repeatedRows[0]..[1]} (0-based; none when empty) repeated on every page,
-     * pages numbered in the footer and ordered across, then down.
+     * and its rows {@code firstRepeatedRow}..{@code lastRepeatedRow} (0-based; -1 for none)
+     * repeated on every page, pages numbered in the footer and ordered across, then down.
      */
-    public record Page(boolean landscape, int scale, int repeatedColumns, int[] repeatedRows) {
+    public record Page(boolean landscape, int scale, int repeatedColumns, int firstRepeatedRow, int lastRepeatedRow) {
 
         /** The defaults of a sheet nobody prints (a hidden one). */
-        public static final Page NONE = new Page(false, 100, 0, new int[0]);
+        public static final Page NONE = new Page(false, 100, 0, -1, -1);
 
         public Page {
-            repeatedRows = repeatedRows.clone();
             if (scale != 0 && (scale < 10 || scale > 400)) {
                 throw new IllegalArgumentException("a print scale lies in 10–400 %, or is 0 (fit to width): " + scale);
             }
-            if (repeatedRows.length != 0 && repeatedRows.length != 2) {
-                throw new IllegalArgumentException("repeated rows are a first and a last row, or none");
+            if (lastRepeatedRow < firstRepeatedRow || firstRepeatedRow < -1 || (firstRepeatedRow == -1) != (lastRepeatedRow == -1)) {
+                throw new IllegalArgumentException("repeated rows are a first and a last row, or none: "
+                        + firstRepeatedRow + ".." + lastRepeatedRow);
             }
         }
 
-        /** Fitted to the page's width, as many pages tall as it takes. */
-        public static Page fittedToWidth(boolean landscape, int repeatedColumns, int... repeatedRows) {
-            return new Page(landscape, 0, repeatedColumns, repeatedRows);
+        /** Fitted to the page's width, as many pages tall as it takes; {@code headerRow} repeated on each. */
+        public static Page fittedToWidth(boolean landscape, int repeatedColumns, int headerRow) {
+            return new Page(landscape, 0, repeatedColumns, headerRow, headerRow);
         }
 
-        /** At a fixed scale, as many pages wide and tall as it takes. */
-        public static Page scaled(boolean landscape, int scale, int repeatedColumns, int... repeatedRows) {
-            return new Page(landscape, scale, repeatedColumns, repeatedRows);
+        /** At a fixed scale, as many pages wide and tall as it takes; {@code headerRow} repeated on each. */
+        public static Page scaled(boolean landscape, int scale, int repeatedColumns, int headerRow) {
+            return new Page(landscape, scale, repeatedColumns, headerRow, headerRow);
         }
     }
 
@@ -246,7 +246,7 @@ public final class SheetWriter implements AutoCloseable {
             }
             write("</mergeCells>");
         }
-        if (page == Page.NONE) {
+        if (page.equals(Page.NONE)) {
             write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
         } else {
             // Narrow margins, as official tables print: a little more on the left, for binding.
@@ -302,8 +302,8 @@ public final class SheetWriter implements AutoCloseable {
             if (page.repeatedColumns() > 0) {
                 titles.add(quoted + "$A:$" + columnName(page.repeatedColumns() - 1));
             }
-            if (page.repeatedRows().length == 2) {
-                titles.add(quoted + "$" + (page.repeatedRows()[0] + 1) + ":$" + (page.repeatedRows()[1] + 1));
+            if (page.firstRepeatedRow() >= 0) {
+                titles.add(quoted + "$" + (page.firstRepeatedRow() + 1) + ":$" + (page.lastRepeatedRow() + 1));
             }
             if (!titles.isEmpty()) {
                 names.append("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"").append(i).append("\">")

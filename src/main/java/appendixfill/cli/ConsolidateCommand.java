@@ -57,6 +57,11 @@ final class ConsolidateCommand implements Callable<Integer> {
             description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên thư mục DIR).")
     private String name;
 
+    @Option(names = "--without-errors",
+            description = "Không đưa số liệu của các biểu còn lỗi vào tổng hợp (các biểu này vẫn được liệt kê, "
+                    + "tình trạng «Có lỗi, không tổng hợp»).")
+    private boolean withoutErrors;
+
     @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
             description = "Ngôn ngữ của thông báo khi không tổng hợp được (thư mục, danh sách đơn vị, kỳ báo cáo): "
                     + "vi (mặc định) hoặc en. Các biểu tổng hợp luôn bằng tiếng Việt.")
@@ -113,7 +118,7 @@ final class ConsolidateCommand implements Callable<Integer> {
         };
         try {
             ConsolidationJob.Result result = new ConsolidationJob(Catalogue.standard(), RuleBook.standard())
-                    .run(folder, Optional.ofNullable(units), asked, out, title, progress);
+                    .run(folder, Optional.ofNullable(units), asked, out, title, withoutErrors, progress);
             Roll roll = result.consolidated().roll();
             stdout.println("Tổng hợp " + Period.shown(roll.period()) + ": "
                     + VietnameseFormat.count(roll.totals().units()) + " đơn vị.");

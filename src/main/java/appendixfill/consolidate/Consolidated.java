@@ -8,10 +8,15 @@ import appendixfill.indicator.Kind;
 import appendixfill.indicator.Sheet;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
+import appendixfill.form.Layout;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A consolidation (bản tổng hợp): the roll of units and the consolidated values of every
@@ -21,11 +26,32 @@ import java.util.Objects;
  * @param name the consolidating unit ("UBND tỉnh Bắc Kạn", "Cụm 1")
  * @param roll where every unit stands, and the totals of those counted
  * @param figures the consolidated values
+ * @param flags by the code of a consolidated value, the figures under an error finding it includes
  */
-public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures figures) {
+public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures figures, Map<String, List<Flag>> flags) {
+
+    /** How many units a note names before it says how many more there are. */
+    static final int NAMED = 3;
+
+    /**
+     * A figure a total includes although the unit's own checks found it wrong (1.2.2 = 32 tasks
+     * done of 30 planned): whose it is, which figure, and what the finding says.
+     *
+     * @param unit the unit, as the roll names it
+     * @param code the figure under the error
+     * @param message the finding's message
+     */
+    public record Flag(String unit, String code, String message) {
+        public Flag {
+            Objects.requireNonNull(unit);
+            Objects.requireNonNull(code);
+            Objects.requireNonNull(message);
+        }
+    }
 
     public Consolidated {
         Objects.requireNonNull(name);
+        flags = Map.copyOf(flags);
     }
 
     /** Consolidates the counted units of a roll. */
@@ -36,7 +62,78 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
             details.put("period", new Value.Text(p.name()));
             details.put("year", Value.Amount.of(p.year()));
         });
-        return new Consolidated(catalogue, name, roll, roll.totals().figures(catalogue, details));
+        return new Consolidated(catalogue, name, roll, roll.totals().figures(catalogue, details),
+                flags(catalogue, roll));
+    }
+
+    /** For every consolidated value, the units' figures under an error that enter it, in the roll's order. */
+    private static Map<String, List<Flag>> flags(Catalogue catalogue, Roll roll) {
+        Map<String, List<String>> includedIn = new HashMap<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            for (String input : inputs(catalogue, indicator)) {
+                includedIn.computeIfAbsent(input, c -> new ArrayList<>()).add(indicator.code());
+            }
+        }
+        Map<String, List<Flag>> flags = new HashMap<>();
+        for (Roll.Entry entry : roll.counted()) {
+            Submission submission = entry.submission().orElseThrow();
+            submission.errorsInTotals().forEach((code, messages) -> {
+                for (String total : includedIn.getOrDefault(code, List.of())) {
+                    for (String message : messages) {
+                        flags.computeIfAbsent(total, c -> new ArrayList<>()).add(new Flag(entry.name(), code, message));
+                    }
+                }
+            });
+        }
+        flags.replaceAll((code, list) -> List.copyOf(list));
+        return flags;
+    }
+
+    /** The units' figures a consolidated value is made of: itself, its base, a rate's parts. */
+    private static Set<String> inputs(Catalogue catalogue, Indicator indicator) {
+        return switch (indicator.consolidation().method()) {
+            case SUM, YES_COUNT -> Set.of(indicator.code());
+            case WEIGHTED -> Set.of(indicator.code(), indicator.consolidation().base());
+            case RATE -> {
+                Set<String> parts = new LinkedHashSet<>(inputs(catalogue, catalogue.require(indicator.numerator())));
+                parts.addAll(inputs(catalogue, catalogue.require(indicator.denominator())));
+                yield parts;
+            }
+            default -> Set.of();
+        };
+    }
+
+    /** The figures under an error that a consolidated value includes; empty for most. */
+    public List<Flag> flags(String code) {
+        return flags.getOrDefault(code, List.of());
+    }
+
+    /** The units whose figures under an error a consolidated value includes, each once, in the roll's order. */
+    public List<String> flaggedUnits(String code) {
+        return flags(code).stream().map(Flag::unit).distinct().toList();
+    }
+
+    /**
+     * What a total says of the wrong figures it includes, naming the first units and their
+     * findings: "gồm số liệu có lỗi của xã Bình Minh (1.2.2 «…» = 32 lớn hơn 1.2.1 «…» = 30. …)";
+     * empty when it includes none.
+     */
+    public String errorsNote(String code) {
+        List<String> units = flaggedUnits(code);
+        if (units.isEmpty()) {
+            return "";
+        }
+        List<String> named = new ArrayList<>();
+        for (String unit : units.subList(0, Math.min(NAMED, units.size()))) {
+            List<String> messages = flags(code).stream().filter(f -> f.unit().equals(unit))
+                    .map(f -> f.message().endsWith(".") ? f.message().substring(0, f.message().length() - 1)
+                            : f.message()).distinct().toList();
+            named.add(unit + " (" + String.join("; ", messages) + ")");
+        }
+        String more = units.size() > NAMED ? "; và " + VietnameseFormat.count(units.size() - NAMED)
+                + " đơn vị khác (xem trang «" + Layout.ROLL_SHEET + "»)" : "";
+        return "gồm số liệu có lỗi của " + (units.size() == 1 ? "" : VietnameseFormat.count(units.size())
+                + " đơn vị: ") + String.join("; ", named) + more;
     }
 
     public Totals totals() {
@@ -90,8 +187,16 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
                 + " đơn vị có số liệu" : "";
     }
 
-    /** What the receiver is told beside a total: which units it covers, how it was computed. */
+    /**
+     * What the receiver is told beside a total: which units it covers, how it was computed, and
+     * the figures under an error it includes ({@link #errorsNote}).
+     */
     public String note(String code) {
+        return join(methodNote(code), errorsNote(code));
+    }
+
+    /** What the receiver is told beside a total of how it was made: which units it covers, how it was computed. */
+    public String methodNote(String code) {
         Indicator indicator = catalogue.require(code);
         int all = totals().units();
         int covered = totals().coverage(catalogue, code);
@@ -117,6 +222,6 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
     }
 
     private static String join(String a, String b) {
-        return b.isEmpty() ? a : a + "; " + b;
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 }

@@ -1,6 +1,7 @@
 package appendixfill.consolidate;
 
 import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.UnitName;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
 import java.util.ArrayList;
@@ -62,13 +63,25 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
      * @param expected the period asked for; when empty, the period most workbooks report on
      */
     public static Roll of(List<Unit> units, List<Submission> submissions, Optional<Period> expected) {
+        return of(units, submissions, expected, false);
+    }
+
+    /**
+     * Decides where every unit and workbook stands; with {@code withoutErrors}, a workbook with
+     * errors is listed ({@link Standing#WITH_ERRORS_LEFT_OUT}) but its figures are not counted.
+     */
+    public static Roll of(List<Unit> units, List<Submission> submissions, Optional<Period> expected,
+            boolean withoutErrors) {
         List<Submission> sorted = submissions.stream().sorted(Comparator.comparing(Submission::file)).toList();
         Optional<Period> period = expected.or(() -> mostCommon(sorted));
         Map<String, Unit> byCode = new HashMap<>();
         Map<String, Unit> byKey = new HashMap<>();
+        Map<String, List<Unit>> byFolded = new HashMap<>();
         for (Unit unit : units) {
             byCode.put(unit.code(), unit);
             byKey.putIfAbsent(unit.key(), unit);
+            byFolded.computeIfAbsent(UnitName.folded(UnitName.withoutLevel(unit.name())), k -> new ArrayList<>())
+                    .add(unit);
         }
         List<Entry> unmatched = new ArrayList<>();
         Map<String, List<Entry>> byUnit = new LinkedHashMap<>();
@@ -76,10 +89,16 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         Map<String, Optional<Unit>> candidateUnit = new HashMap<>();
         for (Submission submission : sorted) {
             Optional<Unit> unit = match(submission, byCode, byKey);
+            boolean byFileName = false;
+            if (unit.isEmpty() && !submission.readable()) {
+                // A file that cannot be read names its unit only by its own name: nghia-ta.xlsx, 08123.xls.
+                unit = matchFileName(submission.file(), byCode, byFolded);
+                byFileName = unit.isPresent();
+            }
             // Workbooks that do not name their unit are never taken for one another's duplicates.
             String key = unit.map(Unit::code).orElse(submission.unit().isBlank() ? "?file:" + submission.file()
                     : "?" + Unit.key(submission.unit()));
-            Optional<Entry> refused = refusal(submission, unit, period);
+            Optional<Entry> refused = refusal(submission, unit, period, byFileName);
             if (refused.isPresent()) {
                 if (unit.isPresent()) {
                     byUnit.computeIfAbsent(key, k -> new ArrayList<>()).add(refused.get());
@@ -97,10 +116,14 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             Optional<Unit> unit = candidateUnit.get(group.getKey());
             List<Submission> ranked = group.getValue().stream().sorted(PREFERENCE).toList();
             Submission used = ranked.get(0);
-            counted.add(used.totals());
-            Standing standing = listed && unit.isEmpty() ? Standing.UNLISTED
+            boolean leftOut = withoutErrors && used.errors() > 0;
+            if (!leftOut) {
+                counted.add(used.totals());
+            }
+            Standing standing = leftOut ? Standing.WITH_ERRORS_LEFT_OUT : listed && unit.isEmpty() ? Standing.UNLISTED
                     : used.errors() > 0 ? Standing.WITH_ERRORS : Standing.RECEIVED;
-            String reason = standing == Standing.UNLISTED ? "không có trong danh sách đơn vị; vẫn được tổng hợp" : "";
+            String reason = !listed || unit.isPresent() ? ""
+                    : leftOut ? "không có trong danh sách đơn vị" : "không có trong danh sách đơn vị; vẫn được tổng hợp";
             if (used.errors() > 0) {
                 reason = join(reason, VietnameseFormat.count(used.errors()) + " lỗi, "
                         + VietnameseFormat.count(used.warnings()) + " cảnh báo");
@@ -112,7 +135,7 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             entries.add(new Entry(unit, Optional.of(used), standing, reason));
             for (Submission other : ranked.subList(1, ranked.size())) {
                 entries.add(new Entry(unit, Optional.of(other), Standing.DUPLICATE,
-                        "không dùng, đã dùng tệp «" + used.file() + "» vì " + why(used, other)));
+                        "không dùng; đã dùng tệp «" + used.file() + "» vì " + why(used, other)));
             }
             if (unit.isPresent()) {
                 byUnit.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).addAll(0, entries);
@@ -124,7 +147,7 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         for (Unit unit : units) {
             List<Entry> own = byUnit.remove(unit.code());
             if (own == null) {
-                entries.add(new Entry(Optional.of(unit), Optional.empty(), Standing.MISSING, "chưa nhận được báo cáo"));
+                entries.add(new Entry(Optional.of(unit), Optional.empty(), Standing.MISSING, ""));
             } else {
                 entries.addAll(own);
             }
@@ -202,9 +225,11 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         return date instanceof Value.Day d ? VietnameseFormat.date(d) : "không ghi ngày";
     }
 
-    private static Optional<Entry> refusal(Submission submission, Optional<Unit> unit, Optional<Period> period) {
+    private static Optional<Entry> refusal(Submission submission, Optional<Unit> unit, Optional<Period> period,
+            boolean byFileName) {
         if (!submission.readable()) {
-            return Optional.of(new Entry(unit, Optional.of(submission), Standing.UNREADABLE, submission.problem()));
+            return Optional.of(new Entry(unit, Optional.of(submission), Standing.UNREADABLE,
+                    (byFileName ? "gắn với đơn vị theo tên tệp. " : "") + submission.problem()));
         }
         if (!submission.version().isEmpty() && !submission.version().equals(Catalogue.TEMPLATE_VERSION)) {
             return Optional.of(new Entry(unit, Optional.of(submission), Standing.WRONG_VERSION, "lập theo mẫu phiên bản "
@@ -232,6 +257,46 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         }
         return Optional.ofNullable(unit);
     }
+
+    /**
+     * The unit whose code is a word of the file's name (bao-cao-08123.xlsx), else whose name,
+     * compared without level, diacritics, case and separators, is the rest of it once its codes,
+     * years and a leading level are left out (nghia-ta.xlsx, Xa_Nghia_Ta_2023.xls: «xã Nghĩa Tá»);
+     * empty when none, or more than one, matches.
+     */
+    static Optional<Unit> matchFileName(String file, Map<String, Unit> byCode, Map<String, List<Unit>> byFolded) {
+        String stem = file.contains(".") ? file.substring(0, file.indexOf('.')) : file;
+        String[] words = stem.split("[^\\p{L}\\p{N}]+");
+        List<Unit> coded = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        for (String word : words) {
+            if (!word.isEmpty() && word.chars().allMatch(Character::isDigit)) {
+                Unit unit = byCode.get(word);
+                if (unit != null && !coded.contains(unit)) {
+                    coded.add(unit);
+                }
+            } else {
+                rest.append(word).append(' ');
+            }
+        }
+        if (!coded.isEmpty()) {
+            return coded.size() == 1 ? Optional.of(coded.get(0)) : Optional.empty();
+        }
+        // A level typed without its diacritics (xa-nghia-ta) is one too.
+        String name = rest.toString().strip();
+        String folded = UnitName.folded(UnitName.withoutLevel(name));
+        for (String level : FOLDED_LEVELS) {
+            if (folded.startsWith(level) && byFolded.containsKey(folded.substring(level.length()))
+                    && !byFolded.containsKey(folded)) {
+                folded = folded.substring(level.length());
+                break;
+            }
+        }
+        List<Unit> named = byFolded.getOrDefault(folded, List.of());
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private static final List<String> FOLDED_LEVELS = UnitName.LEVELS.stream().map(UnitName::folded).toList();
 
     private static Optional<Period> mostCommon(List<Submission> submissions) {
         Map<Period, Long> counts = submissions.stream().filter(Submission::readable)

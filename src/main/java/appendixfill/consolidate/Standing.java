@@ -6,6 +6,8 @@ public enum Standing {
     RECEIVED("received", "Đã nhận", true),
     /** Received and counted, but its data has errors. */
     WITH_ERRORS("with-errors", "Có lỗi", true),
+    /** Received, but its data has errors and the receiver asked for clean figures only: not counted. */
+    WITH_ERRORS_LEFT_OUT("with-errors-left-out", "Có lỗi, không tổng hợp", false),
     /** Received and counted, from a unit that is not on the list. */
     UNLISTED("unlisted", "Không có trong danh sách", true),
     /** A second workbook of a unit already counted: not counted. */

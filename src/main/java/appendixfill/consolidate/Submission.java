@@ -8,6 +8,8 @@ import appendixfill.indicator.Value;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import appendixfill.rule.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +27,31 @@ import java.util.Optional;
  * @param version the version of the form it was made from; empty when it does not say
  * @param errors how many errors its assessment found
  * @param warnings how many warnings
- * @param findings the messages of its errors and warnings
+ * @param findings the messages of its errors, then of its warnings
+ * @param errorsInTotals the messages of the errors found at figures it adds to the totals, by the
+ *     figure's code: what a total that includes them must say
  * @param totals what it adds to the totals
  * @param shown the values shown in its column: numbers, rates, answers
  * @param problem why it cannot be read at all; empty when it was read
  */
 public record Submission(String file, String unit, Optional<Period> period, Value reportDate, String version,
-        int errors, int warnings, List<String> findings, Totals totals, Map<String, Value> shown, String problem) {
+        int errors, int warnings, List<String> findings, Map<String, List<String>> errorsInTotals, Totals totals,
+        Map<String, Value> shown, String problem) {
 
     public Submission {
         Objects.requireNonNull(file);
         Objects.requireNonNull(unit);
         Objects.requireNonNull(period);
         findings = List.copyOf(findings);
+        // In the form's order, as the notes that name them are written.
+        errorsInTotals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorsInTotals));
         shown = Map.copyOf(shown);
     }
 
     /** A file that could not be read as the form, and why. */
     public static Submission unreadable(String file, String problem) {
-        return new Submission(file, "", Optional.empty(), Value.MISSING, "", 0, 0, List.of(), Totals.NONE, Map.of(),
-                problem);
+        return new Submission(file, "", Optional.empty(), Value.MISSING, "", 0, 0, List.of(), Map.of(), Totals.NONE,
+                Map.of(), problem);
     }
 
     /** A commune's workbook, assessed as a single fill assesses it. */
@@ -52,18 +59,28 @@ public record Submission(String file, String unit, Optional<Period> period, Valu
         Figures figures = assessment.figures();
         String name = text(figures, "unit.name");
         String unit = name.isEmpty() ? "" : (text(figures, "unit.level") + " " + name).strip();
+        // Errors first: a receiver reads them before the doubts, and a long list is cut at its end.
         List<String> findings = assessment.findings().stream().filter(f -> f.severity() != Severity.INFO)
-                .map(Submission::line).toList();
+                .sorted(Comparator.comparing(Finding::severity)).map(Submission::line).toList();
+        Totals totals = Totals.of(figures);
+        Map<String, List<String>> errorsInTotals = new LinkedHashMap<>();
+        for (Finding finding : assessment.findings()) {
+            // Only a figure that is added up: a rate typed wrong is replaced by the rate of its parts.
+            if (finding.severity() == Severity.ERROR && totals.tallies().containsKey(finding.code())) {
+                errorsInTotals.computeIfAbsent(finding.code(), c -> new ArrayList<>()).add(finding.message());
+            }
+        }
         return new Submission(file, unit, period(figures), figures.get("report.date"), version,
                 (int) assessment.count(Severity.ERROR), (int) assessment.count(Severity.WARNING), findings,
-                Totals.of(figures), shown(figures), "");
+                errorsInTotals, totals, shown(figures), "");
     }
 
     /** A consolidation read back as one unit: its totals stand for all of its communes. */
     public static Submission consolidated(String file, String unit, Optional<Period> period, String version,
             Totals totals, Catalogue catalogue) {
         Figures figures = totals.figures(catalogue, Map.of());
-        return new Submission(file, unit, period, Value.MISSING, version, 0, 0, List.of(), totals, shown(figures), "");
+        return new Submission(file, unit, period, Value.MISSING, version, 0, 0, List.of(), Map.of(), totals,
+                shown(figures), "");
     }
 
     /** True when the file was read as the form. */

@@ -1,7 +1,6 @@
 package appendixfill.consolidate;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import appendixfill.indicator.UnitName;
 import java.util.Objects;
 
 /**
@@ -12,8 +11,6 @@ import java.util.Objects;
  * @param parent the unit it reports through, if any (a group, a cluster), else empty
  */
 public record Unit(String code, String name, String parent) {
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     public Unit {
         Objects.requireNonNull(code);
@@ -28,15 +25,8 @@ public record Unit(String code, String name, String parent) {
         return key(name);
     }
 
-    /** "Xã  Vũ Muộn" and "vũ muộn" give the same key; so does decomposed Vietnamese. */
+    /** "Xã  Vũ Muộn", "xã xã Vũ Muộn" and "vũ muộn" give the same key; so does decomposed Vietnamese. */
     public static String key(String name) {
-        String clean = Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
-                .toLowerCase(VIETNAMESE);
-        for (String level : new String[] {"xã ", "phường ", "đặc khu ", "thị trấn "}) {
-            if (clean.startsWith(level)) {
-                return clean.substring(level.length());
-            }
-        }
-        return clean;
+        return UnitName.key(name);
     }
 }

@@ -89,9 +89,10 @@ public final class ConsolidationJob {
      * @param period the period asked for; when empty, the one most workbooks report on
      * @param out the consolidated workbook; the other outputs are written beside it
      * @param name the consolidating unit, as the outputs name it
+     * @param withoutErrors leave the workbooks with errors out of the totals (they stay on the roll)
      */
     public Result run(Path folder, Optional<Path> unitsFile, Optional<Period> period, Path out, String name,
-            Progress progress) throws UnusableInput {
+            boolean withoutErrors, Progress progress) throws UnusableInput {
         if (!Files.isDirectory(folder)) {
             throw new UnusableInput(Message.of(Files.exists(folder) ? "consolidate.folder-is-file"
                     : "consolidate.no-folder", folder));
@@ -127,7 +128,7 @@ public final class ConsolidationJob {
             progress.read(done.incrementAndGet(), files.size());
         });
         progress.ended("read");
-        Roll roll = Roll.of(units, Arrays.asList(submissions), period);
+        Roll roll = Roll.of(units, Arrays.asList(submissions), period, withoutErrors);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         progress.ended("consolidated");
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();

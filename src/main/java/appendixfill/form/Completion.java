@@ -155,10 +155,7 @@ final class Completion {
     static final List<String> FINDINGS_HEADER = List.of("STT", "Mức độ", "Chỉ tiêu", "Ô", "Nội dung", "Mã quy tắc");
 
     /** The widths of the findings sheet's columns, in characters. */
-    static final int[] FINDINGS_WIDTHS = {5, 10, 10, 18, 80, 22};
-
-    /** The column of the findings sheet whose text decides a row's height. */
-    static final int FINDINGS_MESSAGE_COLUMN = 4;
+    static final int[] FINDINGS_WIDTHS = {5, 10, 28, 20, 70, 20};
 
     /** The first row of findings (0-based), under the summary and the header. */
     static final int FINDINGS_FIRST_ROW = 3;
@@ -172,9 +169,14 @@ final class Completion {
         return "'" + address.substring(0, bang).replace("'", "''") + "'" + address.substring(bang);
     }
 
-    /** One row of the findings sheet. */
-    static List<String> findingRow(int number, Finding finding, String address) {
-        return List.of(String.valueOf(number), finding.severity().word(), finding.code(), address, finding.message(),
+    /**
+     * One row of the findings sheet: «Chỉ tiêu» names the row as the form prints it (its STT, or
+     * its wording where it has none), never by the catalogue's key; the rule's identifier stays
+     * last, under «Mã quy tắc».
+     */
+    static List<String> findingRow(int number, Finding finding, Catalogue catalogue, String address) {
+        String row = catalogue.find(finding.code()).map(Indicator::rowName).orElse("");
+        return List.of(String.valueOf(number), finding.severity().word(), row, address, finding.message(),
                 finding.rule());
     }
 }

@@ -24,17 +24,21 @@ final class FindingsSheet {
     static NewSheet of(Assessment assessment, String summary, int bold, int wrapped, Function<String, String> address) {
         int[] widths = Completion.FINDINGS_WIDTHS;
         NewSheet sheet = new NewSheet().columns(widths).frozenRows(Completion.FINDINGS_FIRST_ROW)
-                .print(true, true, "&C&\"Times New Roman\"&10Trang &P/&N");
+                .print(true, true, "&C" + Layout.PAGE_NUMBERS);
         sheet.row(0, 0, List.of(new NewSheet.TextCell(summary, bold)));
         sheet.row(Completion.FINDINGS_HEADER_ROW, 0, Completion.FINDINGS_HEADER.stream()
                 .map(title -> new NewSheet.TextCell(title, bold)).toList());
         int row = Completion.FINDINGS_FIRST_ROW;
         for (Finding finding : assessment.findings()) {
             String cell = address.apply(finding.code());
-            List<String> values = Completion.findingRow(row - Completion.FINDINGS_HEADER_ROW, finding, cell);
+            List<String> values = Completion.findingRow(row - Completion.FINDINGS_HEADER_ROW, finding,
+                    assessment.figures().catalogue(), cell);
+            float tallest = 0;
+            for (int column = 0; column < values.size(); column++) {
+                tallest = Math.max(tallest, Layout.heightFor(values.get(column), widths[column], 12));
+            }
             // In twentieths of a point, as a row's height is kept.
-            double height = (short) (Layout.heightFor(finding.message(), widths[Completion.FINDINGS_MESSAGE_COLUMN], 12)
-                    * 20) / 20.0;
+            double height = (short) (tallest * 20) / 20.0;
             sheet.row(row, height, values.stream().map(value -> new NewSheet.TextCell(value, wrapped)).toList());
             if (!cell.isEmpty()) {
                 sheet.link(CellRef.address(row, 3), Completion.link(cell));

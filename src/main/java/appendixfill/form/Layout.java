@@ -33,6 +33,12 @@ public final class Layout {
 
     public static final String FINDINGS_SHEET = "Kết quả kiểm tra";
 
+    /**
+     * The page numbers every printed sheet carries in its footer («Trang 2/5»), in Excel's codes,
+     * for the centre section (spreadsheet.SheetWriter writes the same).
+     */
+    public static final String PAGE_NUMBERS = "&\"Times New Roman,Regular\"&10Trang &P/&N";
+
     /** A very hidden sheet: what the officer had typed in the cells the tool rewrote. */
     public static final String LEDGER_SHEET = "appendix-fill";
 
@@ -71,8 +77,18 @@ public final class Layout {
     public static float heightFor(String text, int columnWidth, int points) {
         int lines = 0;
         for (String line : text.split("\n", -1)) {
-            lines += Math.max(1, (int) Math.ceil(line.length() * points / 12.0 / (columnWidth - 2)));
+            lines += linesFor(line, columnWidth, points);
         }
+        return heightOfLines(lines, points);
+    }
+
+    /** How many lines one line of text (no line break) takes wrapped in a column of that width. */
+    public static int linesFor(String line, int columnWidth, int points) {
+        return Math.max(1, (int) Math.ceil(line.length() * points / 12.0 / (columnWidth - 2)));
+    }
+
+    /** The height of a row of so many lines of text. */
+    public static float heightOfLines(int lines, int points) {
         return Math.max(1, lines) * points * 1.3f + 3;
     }
 }

@@ -54,6 +54,14 @@ public record Indicator(String code, String stt, Sheet sheet, Kind kind, String 
         return "«" + wording + "» (thuộc mục " + parentCode() + ")";
     }
 
+    /**
+     * How a table names the row in a column of its own: its STT, or its wording where it has
+     * none (the sub-rows under a rate, «Trong đó», the report's details).
+     */
+    public String rowName() {
+        return stt.isEmpty() || stt.equals("Trong đó") ? wording : stt;
+    }
+
     /** The code of the numbered row this indicator belongs to. */
     public String parentCode() {
         int dot = code.lastIndexOf('.');

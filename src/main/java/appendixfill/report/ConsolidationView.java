@@ -98,16 +98,55 @@ public final class ConsolidationView {
                     // A percentage without a base has no total: that is not a missing figure.
                     : perUnit ? "xem theo từng đơn vị" : "chưa có số liệu";
             // The report names how a rate was computed once, in its own sentence; beside each rate
-            // only what it covers.
+            // only what it covers. The wrong figures a total includes are named with their findings
+            // once, in their own list (getErrorsInTotals); beside the total only whose they are.
             String note = indicator.kind() == Kind.YES_NO ? ""
                     : indicator.kind() == Kind.RATE ? consolidated.coverageNote(indicator.code())
-                    : consolidated.note(indicator.code());
+                    : consolidated.methodNote(indicator.code());
+            List<String> flagged = consolidated.flaggedUnits(indicator.code());
+            if (!flagged.isEmpty()) {
+                String whose = "gồm số liệu có lỗi của " + String.join(", ", flagged.subList(0,
+                        Math.min(SHOWN, flagged.size()))) + (flagged.size() > SHOWN ? " và "
+                        + VietnameseFormat.count(flagged.size() - SHOWN) + " đơn vị khác" : "");
+                note = note.isEmpty() ? whose : note + "; " + whose;
+            }
             String unit = indicator.kind() == Kind.RATE || indicator.kind() == Kind.PERCENT
                     || indicator.kind() == Kind.YES_NO || !value.isPresent() ? "" : inProse(indicator.unit());
             rows.add(Map.of("stt", indicator.stt().isEmpty() ? "" : indicator.stt(), "label", indicator.label(),
                     "value", shown, "unit", unit, "note", note));
         }
         return rows;
+    }
+
+    /**
+     * The figures under an error finding that the totals include, first {@value #SHOWN}: each with
+     * its unit ({@code name}), the finding's message ({@code finding}, a sentence) and the rows
+     * of the table whose totals include it ({@code totals}: "1.2, 1.2.2").
+     */
+    public List<Map<String, String>> getErrorsInTotals() {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (Roll.Entry entry : consolidated.roll().counted()) {
+            Submission submission = entry.submission().orElseThrow();
+            for (Map.Entry<String, List<String>> error : submission.errorsInTotals().entrySet()) {
+                for (String message : error.getValue()) {
+                    if (errors.size() == SHOWN) {
+                        return errors;
+                    }
+                    Consolidated.Flag flag = new Consolidated.Flag(entry.name(), error.getKey(), message);
+                    List<String> totals = consolidated.rows().stream()
+                            .filter(row -> consolidated.flags(row.code()).contains(flag)).map(Indicator::rowName).toList();
+                    errors.add(Map.of("name", entry.name(), "finding", message, "totals", String.join(", ", totals)));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** How many figures under an error the totals include beyond those {@link #getErrorsInTotals} shows. */
+    public long getMoreErrorsInTotals() {
+        long all = consolidated.roll().counted().stream().flatMap(e -> e.submission().orElseThrow().errorsInTotals()
+                .values().stream()).mapToLong(List::size).sum();
+        return Math.max(0, all - SHOWN);
     }
 
     /** The first {@value #SHOWN} units the receiver has to act on, each with its standing, reason and file. */

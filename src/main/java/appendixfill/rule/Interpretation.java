@@ -6,6 +6,7 @@ import appendixfill.indicator.Sheet;
 import appendixfill.indicator.Value;
 import appendixfill.input.Typed;
 import appendixfill.indicator.Unicode;
+import appendixfill.indicator.UnitName;
 import appendixfill.indicator.VietnameseFormat;
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -29,6 +30,9 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
 
     /** Details the report cannot do without. */
     private static final Set<String> REQUIRED_DETAILS = Set.of("unit.level", "unit.name", "period", "year");
+
+    /** The unit's name, typed without its level («Tên đơn vị (không ghi cấp)»). */
+    private static final String UNIT_NAME = "unit.name";
 
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(?:[. ]\\d{3})+(?:,\\d+)?");
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+(?:,\\d+)?");
@@ -236,6 +240,16 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
                         d.date().getYear()));
             } else {
                 text = describe(typed);
+            }
+            if (indicator.code().equals(UNIT_NAME)) {
+                // The level has a cell of its own: typed again in front of the name it would be printed twice.
+                String level = UnitName.level(text);
+                if (!level.isEmpty()) {
+                    String name = UnitName.withoutLevel(text);
+                    add(Severity.INFO, "unit.level-in-name", "ghi «" + text + "»; đã bỏ «" + level
+                            + "» ở đầu tên, vì cấp đơn vị ghi ở ô «Cấp đơn vị». Tên đơn vị là «" + name + "».");
+                    text = name;
+                }
             }
             return done(new Value.Text(text), new Typed.Text(text));
         }

@@ -123,7 +123,7 @@ public final class TemplateBuilder {
         }
         sheet.createFreezePane(0, Layout.FIRST_APPENDIX_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(Layout.HEADER_ROW, Layout.HEADER_ROW + 1, -1, -1));
-        printSetup(sheet);
+        printSetup(sheet, false);
     }
 
     private void writeDetails(XSSFWorkbook workbook, XSSFSheet sheet, Styles styles) {
@@ -156,7 +156,7 @@ public final class TemplateBuilder {
                 set(row, Layout.HINT_COLUMN, indicator.hint(), styles.hint);
                 name(workbook, indicator.name(), sheet, rowIndex, Layout.DETAIL_VALUE_COLUMN);
                 validate(sheet, validations, indicator, rowIndex, Layout.DETAIL_VALUE_COLUMN);
-                boolean paragraphs = indicator.code().startsWith("t.") || indicator.code().equals("recipients");
+                boolean paragraphs = isParagraphs(indicator) || indicator.code().equals(RECIPIENTS);
                 row.setHeightInPoints(paragraphs ? 96 : Math.max(
                         Layout.heightFor(indicator.wording(), widths[Layout.LABEL_COLUMN], 12),
                         Layout.heightFor(indicator.hint(), widths[Layout.HINT_COLUMN], 10)));
@@ -164,7 +164,9 @@ public final class TemplateBuilder {
             rowIndex++;
         }
         sheet.createFreezePane(0, 3);
-        printSetup(sheet);
+        sheet.setRepeatingRows(new CellRangeAddress(2, 2, -1, -1));
+        // Four wide columns, paragraphs among them: on a portrait page they would print too small to read.
+        printSetup(sheet, true);
     }
 
     private static CellStyle valueStyle(Indicator indicator, Styles styles) {
@@ -214,8 +216,7 @@ public final class TemplateBuilder {
             }
         }
         DataValidation validation = helper.createValidation(constraint, new CellRangeAddressList(row, row, column, column));
-        String title = indicator.stt().isEmpty() ? "Nhập số liệu" : "Chỉ tiêu " + indicator.stt();
-        validation.createPromptBox(title, truncate(prompt, 255));
+        validation.createPromptBox(promptTitle(indicator), truncate(prompt, 255));
         validation.setShowPromptBox(true);
         if (indicator.kind() != Kind.TEXT && indicator.kind() != Kind.DATE) {
             validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
@@ -224,6 +225,46 @@ public final class TemplateBuilder {
         }
         validation.setEmptyCellAllowed(true);
         sheet.addValidationData(validation);
+    }
+
+    /** The recipients of the report: one a line. */
+    private static final String RECIPIENTS = "recipients";
+
+    /** Excel shows a prompt's title only up to this many characters. */
+    static final int PROMPT_TITLE_LENGTH = 32;
+
+    /** A section of the narrative the officer writes: paragraphs, one point a line. */
+    private static boolean isParagraphs(Indicator indicator) {
+        return indicator.code().startsWith("t.");
+    }
+
+    /**
+     * The title of a cell's prompt, for what the cell holds: «Chỉ tiêu 1.2.1» for a row of the
+     * appendix with its STT; a number, a year, a date, a choice; a name by its label («Tên đơn vị
+     * (không ghi cấp)»); paragraphs of the narrative. Never longer than Excel shows.
+     */
+    static String promptTitle(Indicator indicator) {
+        if (!indicator.stt().isEmpty() && !indicator.stt().equals("Trong đó")) {
+            return "Chỉ tiêu " + indicator.stt();
+        }
+        String title = switch (indicator.kind()) {
+            case COUNT -> "Nhập số liệu";
+            case PERCENT -> "Nhập tỷ lệ phần trăm";
+            case YEAR -> "Nhập năm";
+            case DATE -> "Nhập ngày";
+            case YES_NO -> "Chọn «Có» hoặc «Không»";
+            case CHOICE -> "Chọn " + indicator.wording().toLowerCase(java.util.Locale.forLanguageTag("vi"));
+            case TEXT -> isParagraphs(indicator) ? "Viết nội dung, mỗi ý một dòng" : label(indicator);
+            case HEADING, RATE -> throw new IllegalArgumentException(indicator.code() + " has no prompt");
+        };
+        return truncate(title, PROMPT_TITLE_LENGTH);
+    }
+
+    /** A short text's label, as the row names it («Họ và tên người ký»), without an explanation in brackets if too long. */
+    private static String label(Indicator indicator) {
+        String wording = indicator.wording();
+        int bracket = wording.indexOf(" (");
+        return wording.length() <= PROMPT_TITLE_LENGTH || bracket < 0 ? wording : wording.substring(0, bracket);
     }
 
     private static String truncate(String text, int length) {
@@ -251,8 +292,11 @@ public final class TemplateBuilder {
                 .formatAsString(false));
     }
 
-    private static void printSetup(XSSFSheet sheet) {
+    private static void printSetup(XSSFSheet sheet, boolean landscape) {
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setLandscape(landscape);
+        // Page numbers, as on every sheet the tool writes: «Trang 2/5».
+        sheet.getFooter().setCenter(Layout.PAGE_NUMBERS);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);

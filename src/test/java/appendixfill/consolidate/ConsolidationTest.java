@@ -177,4 +177,59 @@ class ConsolidationTest {
                 java.text.Normalizer.Form.NFD)));
         assertEquals(List.of("vũ muộn"), List.of(new Unit("1", "Vũ Muộn", "").key()));
     }
+
+    /** 1.2.2 = 32 of 30 planned in the second unit; 7.1.a + 7.1.b over 100 % in the third. */
+    static Consolidated consolidatedWithErrors() {
+        Submission clean = unit("a.xlsx", "unit.name=t:A", "1.2.1=n:10", "1.2.2=n:9", "7.1=n:100", "7.1.a=n:50",
+                "7.1.b=n:20");
+        Submission tasks = unit("b.xlsx", "unit.name=t:B", "1.2.1=n:30", "1.2.2=n:32");
+        Submission shares = unit("c.xlsx", "unit.name=t:C", "7.1=n:40", "7.1.a=n:80", "7.1.b=n:30");
+        return Consolidated.of(CATALOGUE, "Tỉnh", Roll.of(List.of(), List.of(clean, tasks, shares), Optional.empty()));
+    }
+
+    @Test
+    void aTotalThatIncludesAFigureUnderAnErrorNamesTheUnitAndTheFinding() {
+        Consolidated consolidated = consolidatedWithErrors();
+
+        String tasks = "gồm số liệu có lỗi của xã B (1.2.2 «Số nhiệm vụ đã hoàn thành» = 32 lớn hơn 1.2.1 «Số nhiệm vụ"
+                + " đề ra trong kế hoạch» = 30. Số nhiệm vụ đã hoàn thành không thể nhiều hơn số nhiệm vụ đề ra)";
+        assertEquals("2/3 đơn vị có số liệu; " + tasks, consolidated.note("1.2.2"));
+        // The rate of a summed part under an error includes it too; the whole it is compared with does not.
+        assertEquals("tính lại từ tổng 1.2.2 «Số nhiệm vụ đã hoàn thành» ÷ tổng 1.2.1 «Số nhiệm vụ đề ra trong kế hoạch»"
+                + " × 100; 2/3 đơn vị có số liệu; " + tasks, consolidated.note("1.2"));
+        assertEquals("2/3 đơn vị có số liệu", consolidated.note("1.2.1"));
+        // A weighted share includes its own figure: the third unit's 7.1.a.
+        assertEquals(List.of(new Consolidated.Flag("xã C", "7.1.a", "«Tỷ lệ văn bản được gửi hoàn toàn dưới dạng"
+                + " điện tử (sử dụng chữ ký số, chứng thư số và gửi trên môi trường điện tử).» (thuộc mục 7.1) + «Tỷ lệ văn"
+                + " bản được gửi hoàn toàn dưới dạng điện tử và song song với văn bản giấy» (thuộc mục 7.1) = 80% + 30%"
+                + " = 110% lớn hơn 100. Hai tỷ lệ văn bản gửi dưới dạng điện tử cộng lại không thể vượt quá 100%.")),
+                consolidated.flags("7.1.a"));
+        assertEquals(List.of(), consolidated.flags("7.1.b"));
+        assertEquals(List.of(), consolidated.flags("7.1"));
+    }
+
+    @Test
+    void aNoteNamesThreeUnitsWithErrorsAndCountsTheOthers() {
+        List<Submission> units = new java.util.ArrayList<>();
+        for (String name : List.of("A", "B", "C", "D", "E")) {
+            units.add(unit(name + ".xlsx", "unit.name=t:" + name, "1.2.1=n:1", "1.2.2=n:2"));
+        }
+        Consolidated consolidated = Consolidated.of(CATALOGUE, "Tỉnh", Roll.of(List.of(), units, Optional.empty()));
+
+        String finding = " (1.2.2 «Số nhiệm vụ đã hoàn thành» = 2 lớn hơn 1.2.1 «Số nhiệm vụ đề ra trong kế hoạch» = 1."
+                + " Số nhiệm vụ đã hoàn thành không thể nhiều hơn số nhiệm vụ đề ra)";
+        assertEquals("gồm số liệu có lỗi của 5 đơn vị: xã A" + finding + "; xã B" + finding + "; xã C" + finding
+                + "; và 2 đơn vị khác (xem trang «Tình hình nộp báo cáo»)", consolidated.errorsNote("1.2.2"));
+        assertEquals(List.of("xã A", "xã B", "xã C", "xã D", "xã E"), consolidated.flaggedUnits("1.2"));
+    }
+
+    @Test
+    void leftOutWithoutErrorsAUnitsWrongFiguresAreInNoTotal() {
+        Submission tasks = unit("b.xlsx", "unit.name=t:B", "1.2.1=n:30", "1.2.2=n:32");
+        Consolidated consolidated = Consolidated.of(CATALOGUE, "Tỉnh", Roll.of(List.of(), List.of(tasks),
+                Optional.empty(), true));
+
+        assertEquals(List.of(), consolidated.flags("1.2.2"));
+        assertEquals(Value.MISSING, consolidated.figures().get("1.2.2"));
+    }
 }

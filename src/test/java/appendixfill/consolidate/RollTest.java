@@ -40,12 +40,12 @@ class RollTest {
         assertEquals(List.of(
                 "xã An Bình | an-binh-v2.xlsx | received | gửi 2 tệp; dùng tệp này vì có ngày báo cáo muộn hơn"
                         + " (20/11/2023 so với 10/11/2023)",
-                "xã An Bình | an-binh.xlsx | duplicate | không dùng, đã dùng tệp «an-binh-v2.xlsx» vì có"
+                "xã An Bình | an-binh.xlsx | duplicate | không dùng; đã dùng tệp «an-binh-v2.xlsx» vì có"
                         + " ngày báo cáo muộn hơn (20/11/2023 so với 10/11/2023)",
                 "Bình Minh | 002-binh-minh.xlsx | with-errors | 1 lỗi, 47 cảnh báo",
                 "xã Cao Sơn | cao-son.xlsx | wrong-period | báo cáo năm 2022, cần năm 2023",
-                "phường Đông Hải | - | missing | chưa nhận được báo cáo",
-                "xã Eo Gió | - | missing | chưa nhận được báo cáo",
+                "phường Đông Hải | - | missing | ",
+                "xã Eo Gió | - | missing | ",
                 "hong.xlsx | hong.xlsx | unreadable | Tệp «hong.xlsx» bị hỏng.",
                 "xã Lạ | la.xlsx | unlisted | không có trong danh sách đơn vị; vẫn được tổng hợp"),
                 roll.entries().stream().map(RollTest::line).toList());
@@ -69,7 +69,7 @@ class RollTest {
     @Test
     void aWorkbookOfAnotherTemplateVersionIsNotCounted() {
         Submission old = new Submission("cu.xlsx", "xã A", Optional.of(new Period("năm", 2023)), Value.MISSING,
-                "2019.1", 0, 0, List.of(), Totals.NONE, Map.of(), "");
+                "2019.1", 0, 0, List.of(), Map.of(), Totals.NONE, Map.of(), "");
         Roll roll = Roll.of(List.of(), List.of(old), Optional.empty());
         assertEquals(List.of("xã A | cu.xlsx | wrong-version | lập theo mẫu phiên bản 2019.1, cần mẫu phiên bản 2023.1"
                 + " (tạo bằng lệnh «appendix-fill template»)"), roll.entries().stream().map(RollTest::line).toList());
@@ -90,5 +90,59 @@ class RollTest {
         // A blank unit name is an error of its own, but no reason to drop either workbook.
         assertEquals(List.of(Standing.WITH_ERRORS, Standing.WITH_ERRORS), roll.entries().stream().map(Roll.Entry::standing).toList());
         assertEquals(2, roll.totals().units());
+    }
+
+    @Test
+    void aUnitThatTypedItsLevelIntoItsNameOnceOrTwiceIsMatchedToTheList() {
+        List<Unit> units = List.of(new Unit("012", "xã Tân Lập", ""), new Unit("013", "Xã Yên Thượng", ""));
+        Roll roll = Roll.of(units, List.of(unit("tan-lap.xlsx", "unit.name=t:Xã  xã Tân Lập"),
+                unit("bao-cao.xlsx", "unit.name=t:xã Yên Thượng")), Optional.empty());
+
+        assertEquals(List.of("xã Tân Lập | tan-lap.xlsx | received | ", "Xã Yên Thượng | bao-cao.xlsx | received | "),
+                roll.entries().stream().map(RollTest::line).toList());
+        assertEquals("xã Tân Lập", roll.entries().get(0).submission().orElseThrow().unit());
+    }
+
+    @Test
+    void anUnreadableFileIsLinkedToTheUnitItsNameCarries() {
+        List<Unit> units = List.of(new Unit("08109", "xã Nghĩa Tá", ""), new Unit("08110", "xã Phú Lương", ""),
+                new Unit("08111", "xã Quang Trung", ""), new Unit("08112", "phường Tân Lập", ""));
+        Roll roll = Roll.of(units, List.of(Submission.unreadable("nghia-ta.xlsx", "hỏng."),
+                Submission.unreadable("Bao cao 08110 quy III.xls", "hỏng."),
+                Submission.unreadable("Xa_Quang_Trung_2025.xlsx", "hỏng."),
+                Submission.unreadable("tan.xlsx", "hỏng.")), Optional.empty());
+
+        assertEquals(List.of(
+                "xã Nghĩa Tá | nghia-ta.xlsx | unreadable | gắn với đơn vị theo tên tệp. hỏng.",
+                "xã Phú Lương | Bao cao 08110 quy III.xls | unreadable | gắn với đơn vị theo tên tệp. hỏng.",
+                "xã Quang Trung | Xa_Quang_Trung_2025.xlsx | unreadable | gắn với đơn vị theo tên tệp. hỏng.",
+                "phường Tân Lập | - | missing | ",
+                "tan.xlsx | tan.xlsx | unreadable | hỏng."),
+                roll.entries().stream().map(RollTest::line).toList());
+        assertEquals(1, roll.count(Standing.MISSING));
+    }
+
+    @Test
+    void aFileNameThatCarriesTwoUnitsIsLinkedToNeither() {
+        List<Unit> units = List.of(new Unit("1", "xã Tân Lập", "Cụm 1"), new Unit("2", "phường Tân Lập", "Cụm 2"));
+        Roll roll = Roll.of(units, List.of(Submission.unreadable("tan-lap.xlsx", "hỏng.")), Optional.empty());
+
+        assertEquals(List.of("xã Tân Lập | - | missing | ", "phường Tân Lập | - | missing | ",
+                "tan-lap.xlsx | tan-lap.xlsx | unreadable | hỏng."), roll.entries().stream().map(RollTest::line).toList());
+    }
+
+    @Test
+    void withoutErrorsAWorkbookWithErrorsIsListedButNotCounted() {
+        Submission clean = unit("a.xlsx", "unit.name=t:A", "1.1=n:5");
+        Submission wrong = unit("b.xlsx", "unit.name=t:B", "1.1=n:7", "1.2.1=n:30", "1.2.2=n:32");
+        Roll roll = Roll.of(List.of(new Unit("1", "xã A", ""), new Unit("2", "xã B", "")), List.of(clean, wrong),
+                Optional.empty(), true);
+
+        assertEquals(List.of("xã A | a.xlsx | received | ", "xã B | b.xlsx | with-errors-left-out | 1 lỗi, 47 cảnh báo"),
+                roll.entries().stream().map(RollTest::line).toList());
+        assertEquals(1, roll.totals().units());
+        assertEquals(List.of("xã A"), roll.counted().stream().map(Roll.Entry::name).toList());
+        assertEquals(new Value.Amount(BigDecimal.valueOf(5)), roll.totals().figures(
+                appendixfill.indicator.Catalogue.standard(), Map.of()).get("1.1"));
     }
 }

@@ -41,7 +41,8 @@ class ConsolidationGoldenCasesTest {
     private void runCase(Path folder) throws IOException {
         Properties properties = CaseFolders.properties(folder);
         Path received = Files.createDirectories(work.resolve(folder.getFileName()).resolve("in"));
-        try (Stream<Path> listing = Files.list(folder.resolve("in"))) {
+        Path inputs = folder.resolve(properties.getProperty("inputs-of", ".")).resolve("in");
+        try (Stream<Path> listing = Files.list(inputs)) {
             for (Path file : listing.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".typed.tsv")) {
@@ -58,8 +59,12 @@ class ConsolidationGoldenCasesTest {
         if (properties.getProperty("period") != null) {
             args.addAll(List.of("--period", properties.getProperty("period")));
         }
-        if (Files.exists(folder.resolve("units.csv"))) {
-            args.addAll(List.of("--units", folder.resolve("units.csv").toString()));
+        Path units = inputs.resolveSibling("units.csv");
+        if (Files.exists(units)) {
+            args.addAll(List.of("--units", units.toString()));
+        }
+        if (Boolean.parseBoolean(properties.getProperty("without-errors"))) {
+            args.add("--without-errors");
         }
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();

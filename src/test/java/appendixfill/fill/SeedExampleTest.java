@@ -145,6 +145,41 @@ class SeedExampleTest {
         assertEquals(report, read(again.resolve("vu-muon-nam-2023.filled.report.txt")));
     }
 
+    @Test
+    void theFindingsSheetNamesRowsAsTheFormPrintsThemNotByInternalKeys() throws IOException {
+        Path filled = out.resolve("vu-muon-nam-2023.filled.xlsx");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(filled))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Kết quả kiểm tra");
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                rows.add(List.of(row.getCell(1).getStringCellValue(), row.getCell(2).getStringCellValue(),
+                        row.getCell(5).getStringCellValue()));
+            }
+        }
+        assertEquals(List.of("Mức độ", "Chỉ tiêu", "Mã quy tắc"), rows.get(0));
+        // An STT where the row has one; the wording where it has none (3.3.a, 7.2.4.b, x.dvc.total).
+        assertEquals(List.of(
+                List.of("Thông tin", "1.2", "rate.formula-restored"),
+                List.of("Cảnh báo", "1.3.1", "input.missing"),
+                List.of("Cảnh báo", "1.3.2", "input.missing"),
+                List.of("Cảnh báo", "1.3.3", "input.missing"),
+                List.of("Cảnh báo", "1.3.4", "input.missing"),
+                List.of("Lỗi", "2.2.1", "rate.not-applicable-stated"),
+                List.of("Lỗi", "2.3.2", "rate.not-applicable-stated"),
+                List.of("Thông tin", "Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hạn",
+                        "rate.formula-restored"),
+                List.of("Lỗi", "3.4", "rate.not-applicable-stated"),
+                List.of("Lỗi", "7.2.1", "rate.not-applicable-stated"),
+                List.of("Cảnh báo", "7.2.2", "rate.blank"),
+                List.of("Cảnh báo", "7.2.3", "rate.blank"),
+                List.of("Lỗi", "7.2.4", "rate.typed-mismatch"),
+                List.of("Lỗi", "Số hồ sơ TTHC đã tiếp nhận trực tuyến", "online.no-procedure"),
+                List.of("Lỗi", "7.2.5", "rate.not-applicable-stated"),
+                List.of("Cảnh báo", "Số hồ sơ dịch vụ công trực tuyến phát sinh", "doubt.x.dvc")), rows.subList(1, rows.size()));
+    }
+
     private static String addressOf(String code) throws RuntimeException {
         try {
             return Files.readAllLines(out.resolve("vu-muon-nam-2023.findings.csv"), StandardCharsets.UTF_8).stream()

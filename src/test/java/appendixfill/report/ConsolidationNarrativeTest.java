@@ -78,7 +78,8 @@ class ConsolidationNarrativeTest {
     static List<Submission> communes(Submission commune, int first, int copies) {
         return java.util.stream.IntStream.range(first, first + copies).mapToObj(i -> new Submission(
                 "%04d.xlsx".formatted(i), "xã %04d".formatted(i), commune.period(), commune.reportDate(),
-                commune.version(), commune.errors(), commune.warnings(), commune.findings(), commune.totals(),
+                commune.version(), commune.errors(), commune.warnings(), commune.findings(), commune.errorsInTotals(),
+                commune.totals(),
                 commune.shown(), commune.problem())).toList();
     }
 
@@ -115,7 +116,8 @@ class ConsolidationNarrativeTest {
                 "7.1.b", 30, "report.date", "10/11/2023");
         Submission again = commune("vu-muon-gui-lai.xlsx", "Vũ Muộn", "7.2.5.a", 66, "7.2.5.b", 44, "report.date",
                 "18/11/2023");
-        Roll roll = Roll.of(List.of(new Unit("1", "xã Vũ Muộn", ""), new Unit("2", "xã Nghĩa Tá", "")),
+        Roll roll = Roll.of(List.of(new Unit("1", "xã Vũ Muộn", ""), new Unit("2", "xã Nghĩa Tá", ""),
+                        new Unit("3", "xã Hà Hiệu", "")),
                 List.of(first, again, Submission.unreadable("nghia-ta.xlsx", "Tệp «nghia-ta.xlsx» không phải bảng tính. "
                         + "Nếu là tệp CSV, khi mở hãy chọn bảng mã UTF-8 để giữ đúng chữ tiếng Việt.")),
                 Optional.empty());
@@ -126,11 +128,14 @@ class ConsolidationNarrativeTest {
         assertTrue(report.contains("- Tỷ lệ thanh toán trực tuyến: 66,67% (44 trên 66 thủ tục).\n"), report);
         assertTrue(report.contains("(bình quân gia quyền theo 7.1 «Tổng số văn bản đi giữa các cơ quan nhà nước»"), report);
         assertTrue(report.contains("""
-                - xã Vũ Muộn (tệp vu-muon.xlsx): Gửi trùng – không dùng, đã dùng tệp «vu-muon-gui-lai.xlsx» vì có ngày \
+                - xã Vũ Muộn (tệp vu-muon.xlsx): Gửi trùng – không dùng; đã dùng tệp «vu-muon-gui-lai.xlsx» vì có ngày \
                 báo cáo muộn hơn (18/11/2023 so với 10/11/2023).
                 """), report);
         assertTrue(report.contains("để giữ đúng chữ tiếng Việt.\n"), report);
-        assertTrue(report.contains("- xã Nghĩa Tá: Chưa gửi.\n"), report);
+        // nghia-ta.xlsx cannot be read, but carries its unit's name: xã Nghĩa Tá sent something.
+        assertTrue(report.contains("- xã Nghĩa Tá (tệp nghia-ta.xlsx): Không đọc được – gắn với đơn vị theo tên tệp. Tệp"),
+                report);
+        assertTrue(report.contains("- xã Hà Hiệu: Chưa gửi.\n"), report);
         for (String slip : List.of("Gửi trùng – gửi trùng", "Chưa gửi – chưa nhận", "tiếng Việt..", "theo quyền số")) {
             assertFalse(report.contains(slip), slip);
         }

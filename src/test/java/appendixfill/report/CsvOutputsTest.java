@@ -54,7 +54,7 @@ class CsvOutputsTest {
         String units = CsvOutputs.units(roll);
 
         assertEquals("\uFEFFunit,file,status,errors,warnings,code,parent,reason\r\n"
-                + "'+cmd|' /C calc'!A0,,missing,,,'@SUM(1+1),\"'=HYPERLINK(\"\"http://x\"\")\",chưa nhận được báo cáo\r\n"
-                + "'\txã Vũ Muộn,,missing,,,'-2+3,\"'\rhuyện Bạch Thông\",chưa nhận được báo cáo\r\n", units);
+                + "'+cmd|' /C calc'!A0,,missing,,,'@SUM(1+1),\"'=HYPERLINK(\"\"http://x\"\")\",\r\n"
+                + "'\txã Vũ Muộn,,missing,,,'-2+3,\"'\rhuyện Bạch Thông\",\r\n", units);
     }
 }

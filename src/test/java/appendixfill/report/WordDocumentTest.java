@@ -220,7 +220,7 @@ class WordDocumentTest {
         Files.copy(EXAMPLE, folder.resolve("vu-muon.xlsx"));
         Path out = work.resolve("tinh").resolve("tong-hop.xlsx");
         new ConsolidationJob(Catalogue.standard(), RuleBook.standard()).run(folder, Optional.empty(), Optional.empty(),
-                out, "UBND tỉnh Bắc Kạn", (done, total) -> { });
+                out, "UBND tỉnh Bắc Kạn", false, (done, total) -> { });
         byte[] docx = Files.readAllBytes(out.resolveSibling("tong-hop.report.docx"));
 
         assertEquals(List.of(), WordPackage.problems(docx));

@@ -205,4 +205,26 @@ class InterpretationTest {
 
         assertEquals(List.of(), Interpretation.of(number, Typed.BLANK).findings());
     }
+
+    @ParameterizedTest(name = "unit name typed \"{0}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            xã Yên Thượng       | «Tên đơn vị (không ghi cấp)» ghi «xã Yên Thượng»; đã bỏ «xã» ở đầu tên, vì cấp đơn vị ghi ở ô «Cấp đơn vị». Tên đơn vị là «Yên Thượng».
+            Xã  xã Yên Thượng   | «Tên đơn vị (không ghi cấp)» ghi «Xã xã Yên Thượng»; đã bỏ «Xã xã» ở đầu tên, vì cấp đơn vị ghi ở ô «Cấp đơn vị». Tên đơn vị là «Yên Thượng».
+            """)
+    void aLevelTypedIntoTheUnitsNameIsTakenOffWithAnInfoFinding(String typed, String message) {
+        Interpretation reading = read("unit.name", new Typed.Text(typed));
+
+        assertEquals(new Value.Text("Yên Thượng"), reading.value());
+        assertEquals(new Typed.Text("Yên Thượng"), reading.canonical());
+        assertEquals(List.of(new Finding(Severity.INFO, "unit.level-in-name", "unit.name", message)), reading.findings());
+    }
+
+    @Test
+    void aNameWithoutItsLevelAndOtherTextsAreLeftAsTyped() {
+        assertEquals(List.of(), read("unit.name", new Typed.Text("Yên Thượng")).findings());
+        // Only the unit's name has its level apart: a place may well be «xã Yên Thượng».
+        Interpretation place = read("place", new Typed.Text("xã Yên Thượng"));
+        assertEquals(new Value.Text("xã Yên Thượng"), place.value());
+        assertEquals(List.of(), place.findings());
+    }
 }

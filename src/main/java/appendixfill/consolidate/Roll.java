@@ -7,6 +7,7 @@ import appendixfill.indicator.VietnameseFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +88,11 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         Map<String, List<Entry>> byUnit = new LinkedHashMap<>();
         Map<String, List<Submission>> candidates = new TreeMap<>();
         Map<String, Optional<Unit>> candidateUnit = new HashMap<>();
+        Map<Submission, String> notes = new IdentityHashMap<>();
         for (Submission submission : sorted) {
-            Optional<Unit> unit = match(submission, byCode, byKey);
+            Match match = match(submission, byCode, byKey);
+            Optional<Unit> unit = match.unit();
+            notes.put(submission, match.note());
             boolean byFileName = false;
             if (unit.isEmpty() && !submission.readable()) {
                 // A file that cannot be read names its unit only by its own name: nghia-ta.xlsx, 08123.xls.
@@ -98,7 +102,8 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             // Workbooks that do not name their unit are never taken for one another's duplicates.
             String key = unit.map(Unit::code).orElse(submission.unit().isBlank() ? "?file:" + submission.file()
                     : "?" + Unit.key(submission.unit()));
-            Optional<Entry> refused = refusal(submission, unit, period, byFileName);
+            Optional<Entry> refused = refusal(submission, unit, period, byFileName)
+                    .map(e -> new Entry(e.unit(), e.submission(), e.standing(), join(match.note(), e.reason())));
             if (refused.isPresent()) {
                 if (unit.isPresent()) {
                     byUnit.computeIfAbsent(key, k -> new ArrayList<>()).add(refused.get());
@@ -132,10 +137,10 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
                 reason = join(reason, "gửi " + VietnameseFormat.count(ranked.size()) + " tệp; dùng tệp này vì " + why(used, ranked.get(1)));
             }
             List<Entry> entries = new ArrayList<>();
-            entries.add(new Entry(unit, Optional.of(used), standing, reason));
+            entries.add(new Entry(unit, Optional.of(used), standing, join(notes.get(used), reason)));
             for (Submission other : ranked.subList(1, ranked.size())) {
-                entries.add(new Entry(unit, Optional.of(other), Standing.DUPLICATE,
-                        "không dùng; đã dùng tệp «" + used.file() + "» vì " + why(used, other)));
+                entries.add(new Entry(unit, Optional.of(other), Standing.DUPLICATE, join(notes.get(other),
+                        "không dùng; đã dùng tệp «" + used.file() + "» vì " + why(used, other))));
             }
             if (unit.isPresent()) {
                 byUnit.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).addAll(0, entries);
@@ -191,9 +196,9 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         return entries.stream().filter(e -> e.standing().counted()).toList();
     }
 
-    /** The entries a receiver has to act on: every one that is not a plain receipt. */
+    /** The entries a receiver has to act on: every one that is not a plain receipt (a receipt with a note is not). */
     public List<Entry> problems() {
-        return entries.stream().filter(e -> e.standing() != Standing.RECEIVED).toList();
+        return entries.stream().filter(e -> e.standing() != Standing.RECEIVED || !e.reason().isEmpty()).toList();
     }
 
     /** Later report date first; then fewer errors; then a completed workbook; then the later file name. */
@@ -244,18 +249,36 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         return Optional.empty();
     }
 
-    /** By the code at the start of the file's name ("08123-vu-muon.xlsx"), else by the unit's name. */
-    private static Optional<Unit> match(Submission submission, Map<String, Unit> byCode, Map<String, Unit> byKey) {
+    /** The unit a workbook is counted for, and what the receiver should know about how it was found. */
+    private record Match(Optional<Unit> unit, String note) {
+        static final Match NONE = new Match(Optional.empty(), "");
+    }
+
+    /**
+     * By the unit's name in the workbook, else by the code at the start of the file's name
+     * ("08123-vu-muon.xlsx"). The workbook's own name wins over a file name that carries another
+     * unit's code (a copy renamed from a neighbour's file), so no figures are counted for a unit that
+     * did not report them; either disagreement is noted.
+     */
+    private static Match match(Submission submission, Map<String, Unit> byCode, Map<String, Unit> byKey) {
         String file = submission.file();
         int end = 0;
         while (end < file.length() && Character.isLetterOrDigit(file.charAt(end))) {
             end++;
         }
-        Unit unit = byCode.get(file.substring(0, end));
-        if (unit == null && !submission.unit().isEmpty()) {
-            unit = byKey.get(Unit.key(submission.unit()));
+        Unit coded = byCode.get(file.substring(0, end));
+        Unit named = submission.unit().isEmpty() ? null : byKey.get(Unit.key(submission.unit()));
+        if (named != null) {
+            return new Match(Optional.of(named), coded == null || coded == named ? ""
+                    : "tên tệp mang mã " + coded.code() + " của " + coded.name() + " nhưng biểu ghi đơn vị «"
+                            + submission.unit() + "»");
         }
-        return Optional.ofNullable(unit);
+        if (coded != null) {
+            return new Match(Optional.of(coded), submission.unit().isEmpty() ? ""
+                    : "biểu ghi đơn vị «" + submission.unit() + "», không có trong danh sách; tính cho "
+                            + coded.name() + " theo mã " + coded.code() + " ở tên tệp");
+        }
+        return Match.NONE;
     }
 
     /**
@@ -307,6 +330,6 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
     }
 
     private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 }

@@ -42,7 +42,8 @@ class RollTest {
                         + " (20/11/2023 so với 10/11/2023)",
                 "xã An Bình | an-binh.xlsx | duplicate | không dùng; đã dùng tệp «an-binh-v2.xlsx» vì có"
                         + " ngày báo cáo muộn hơn (20/11/2023 so với 10/11/2023)",
-                "Bình Minh | 002-binh-minh.xlsx | with-errors | 1 lỗi, 47 cảnh báo",
+                "Bình Minh | 002-binh-minh.xlsx | with-errors | biểu ghi đơn vị «xã Bình Minh (cũ)», không có trong"
+                        + " danh sách; tính cho Bình Minh theo mã 002 ở tên tệp; 1 lỗi, 47 cảnh báo",
                 "xã Cao Sơn | cao-son.xlsx | wrong-period | báo cáo năm 2022, cần năm 2023",
                 "phường Đông Hải | - | missing | ",
                 "xã Eo Gió | - | missing | ",
@@ -120,6 +121,27 @@ class RollTest {
                 "tan.xlsx | tan.xlsx | unreadable | hỏng."),
                 roll.entries().stream().map(RollTest::line).toList());
         assertEquals(1, roll.count(Standing.MISSING));
+    }
+
+    @Test
+    void aWorkbookIsCountedForTheUnitItNamesNotForTheCodeItsFileNameCarries() {
+        // Cao Sơn saved its workbook over a copy of An Bình's file: 001-an-binh.xlsx now holds Cao Sơn's figures.
+        Submission renamedCopy = unit("001-an-binh.xlsx", "unit.name=t:Cao Sơn", "1.1=n:4");
+        Submission caoSon = unit("003-cao-son.xlsx", "unit.name=t:Cao Sơn", "1.1=n:4",
+                "report.date=t:20/11/2023");
+        Roll roll = Roll.of(UNITS.subList(0, 3), List.of(renamedCopy, caoSon), Optional.empty());
+
+        assertEquals(List.of("xã An Bình | - | missing | ",
+                "Bình Minh | - | missing | ",
+                "xã Cao Sơn | 003-cao-son.xlsx | received | gửi 2 tệp; dùng tệp này vì có ngày báo cáo muộn hơn"
+                        + " (20/11/2023 so với không ghi ngày)",
+                "xã Cao Sơn | 001-an-binh.xlsx | duplicate | tên tệp mang mã 001 của xã An Bình nhưng biểu ghi đơn vị"
+                        + " «xã Cao Sơn»; không dùng; đã dùng tệp «003-cao-son.xlsx» vì có ngày báo"
+                        + " cáo muộn hơn (20/11/2023 so với không ghi ngày)"),
+                roll.entries().stream().map(RollTest::line).toList());
+        assertEquals(new Value.Amount(BigDecimal.valueOf(4)), roll.totals().figures(
+                appendixfill.indicator.Catalogue.standard(), Map.of()).get("1.1"));
+        assertEquals(1, roll.totals().units());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package appendixfill.cli;
 
 import appendixfill.fill.FillJob;
+import appendixfill.fill.OutputFiles;
 import appendixfill.indicator.Catalogue;
 import appendixfill.input.Language;
 import appendixfill.input.Message;
@@ -203,6 +204,8 @@ final class FillRun {
                 ? result.document().unit() + ", " + result.document().period()
                 : "chưa ghi đơn vị hoặc kỳ báo cáo (điền ở trang «Thông tin báo cáo» của tệp .filled.xlsx rồi chạy lại)"));
         stdout.println(result.summary());
+        OutputFiles.OpenIn.of(result.input()).ifPresent(open -> stdout.println(Message.of("fill.input-open",
+                result.input().getFileName(), open.program(), open.lockFile()).in(language)));
         if (result.flaggedFigures() > 0) {
             stdout.println("Báo cáo còn " + result.flaggedFigures() + " số liệu có lỗi, được tô màu và ghi chú ngay tại số liệu "
                     + "trong tệp .report.docx: sửa các lỗi trong biểu rồi chạy lại trước khi ban hành báo cáo.");

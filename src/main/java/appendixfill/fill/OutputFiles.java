@@ -139,6 +139,27 @@ public final class OutputFiles {
     }
 
     /**
+     * A workbook open in Excel or LibreOffice, as the lock file each keeps beside it says
+     * ({@code ~$NAME.xlsx}, {@code .~lock.NAME.xlsx#}); a lock file left by a crash says so too.
+     *
+     * @param program the program that holds it open, as an officer names it
+     * @param lockFile the lock file's name
+     */
+    public record OpenIn(String program, String lockFile) {
+
+        /** The program holding the file open, if its lock file is beside it. */
+        public static Optional<OpenIn> of(Path file) {
+            String name = file.getFileName().toString();
+            for (OpenIn open : List.of(new OpenIn("Excel", "~$" + name), new OpenIn("LibreOffice", ".~lock." + name + "#"))) {
+                if (Files.exists(file.resolveSibling(open.lockFile()))) {
+                    return Optional.of(open);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Checks, writing nothing, that a set of outputs can be written into {@code folder}: every name
      * within the file system's limit, the folder writable, no output a folder, read-only, or open in
      * Excel or LibreOffice (their lock file beside it).
@@ -208,11 +229,10 @@ public final class OutputFiles {
         for (String name : names) {
             // On Windows the move would fail half-way; and an officer who has the old completed
             // workbook open would not see the new one anyway.
-            for (String lock : List.of("~$" + name, ".~lock." + name + "#")) {
-                if (Files.exists(folder.resolve(lock))) {
-                    throw new UnusableInput(Message.of("output.open", folder.resolve(name),
-                            lock.startsWith("~$") ? "Excel" : "LibreOffice", lock));
-                }
+            Optional<OpenIn> open = OpenIn.of(folder.resolve(name));
+            if (open.isPresent()) {
+                throw new UnusableInput(Message.of("output.open", folder.resolve(name), open.get().program(),
+                        open.get().lockFile()));
             }
         }
         for (Path target : paths()) {

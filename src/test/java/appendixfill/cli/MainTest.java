@@ -57,6 +57,26 @@ class MainTest {
     }
 
     @Test
+    void aWorkbookStillOpenInExcelOrLibreOfficeIsFilledFromItsLastSaveWithANote() throws IOException {
+        Path input = Files.copy(EXAMPLE, folder.resolve("Phụ lục I.xlsx"));
+        Files.writeString(folder.resolve("~$Phụ lục I.xlsx"), "");
+
+        CommandRun run = run(input.toString());
+
+        assertEquals(1, run.exit());
+        assertEquals(List.of("Phụ lục I.xlsx: xã Vũ Muộn, năm 2023", "Kết quả kiểm tra: 7 lỗi, 7 cảnh báo, 2 thông tin.",
+                "Lưu ý: «Phụ lục I.xlsx» đang mở trong Excel (có tệp khóa «~$Phụ lục I.xlsx» bên cạnh), nên đã dùng bản "
+                        + "lưu lần cuối: những gì vừa sửa mà chưa lưu không có trong kết quả. Nếu vậy, hãy lưu tệp "
+                        + "(Ctrl+S) rồi chạy lại."), run.out().lines().limit(3).toList());
+
+        Files.delete(folder.resolve("~$Phụ lục I.xlsx"));
+        Files.writeString(folder.resolve(".~lock.Phụ lục I.xlsx#"), "");
+        assertEquals("Lưu ý: «Phụ lục I.xlsx» đang mở trong LibreOffice (có tệp khóa «.~lock.Phụ lục I.xlsx#» bên cạnh),"
+                + " nên đã dùng bản lưu lần cuối: những gì vừa sửa mà chưa lưu không có trong kết quả. Nếu vậy, hãy lưu"
+                + " tệp (Ctrl+S) rồi chạy lại.", run(input.toString()).out().lines().skip(2).findFirst().orElse(""));
+    }
+
+    @Test
     void aCleanWorkbooksFillSaysNothingOfFiguresUnderErrorAndExitsZero() throws IOException {
         Path input = appendixfill.fixtures.TypedWorkbooks.write(appendixfill.fixtures.TypedWorkbooks.readTyped(
                 Path.of("src/test/resources/golden/clean-quarter-phuong/typed.tsv")), folder.resolve("sach.xlsx"));

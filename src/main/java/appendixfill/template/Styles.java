@@ -50,7 +50,8 @@ final class Styles {
         count = style(workbook, plain, true, HorizontalAlignment.RIGHT, true);
         count.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
         percent = style(workbook, plain, true, HorizontalAlignment.RIGHT, true);
-        percent.setDataFormat(workbook.createDataFormat().getFormat("0.##"));
+        // Two decimals as a derived rate shows them: "0.##" leaves Excel showing 70 as "70.".
+        percent.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
         rate = style(workbook, plain, true, HorizontalAlignment.RIGHT, false);
         rate.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
         rate.setFillForegroundColor(DERIVED_FILL);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A consolidation (bản tổng hợp): the roll of units and the consolidated values of every
@@ -126,8 +127,7 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
         List<String> named = new ArrayList<>();
         for (String unit : units.subList(0, Math.min(NAMED, units.size()))) {
             List<String> messages = flags(code).stream().filter(f -> f.unit().equals(unit))
-                    .map(f -> f.message().endsWith(".") ? f.message().substring(0, f.message().length() - 1)
-                            : f.message()).distinct().toList();
+                    .map(f -> brief(f.message())).distinct().toList();
             named.add(unit + " (" + String.join("; ", messages) + ")");
         }
         String more = units.size() > NAMED ? "; và " + VietnameseFormat.count(units.size() - NAMED)
@@ -135,6 +135,34 @@ public record Consolidated(Catalogue catalogue, String name, Roll roll, Figures 
         return "gồm số liệu có lỗi của " + (units.size() == 1 ? "" : VietnameseFormat.count(units.size())
                 + " đơn vị: ") + String.join("; ", named) + more;
     }
+
+    /**
+     * A finding as a total's note names it, short enough for a printed cell: its first sentence, each
+     * row by its STT alone where it has one ("1.2.2 = 32 lớn hơn 1.2.1 = 30"); the whole finding is on
+     * the roll sheet and in the receiver's report.
+     */
+    static String brief(String message) {
+        // The first ". " outside a quoted wording: a wording may hold one.
+        int end = message.length();
+        int quoted = 0;
+        for (int i = 0; i < message.length() - 1; i++) {
+            char c = message.charAt(i);
+            quoted += c == '«' ? 1 : c == '»' ? -1 : 0;
+            if (quoted == 0 && c == '.' && message.charAt(i + 1) == ' ') {
+                end = i;
+                break;
+            }
+        }
+        String first = message.substring(0, end);
+        if (first.endsWith(".")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        return ROW_WORDING.matcher(first).replaceAll("$1");
+    }
+
+    /** A row's STT followed by its wording in quotes: «1.2.2 «Số nhiệm vụ đã hoàn thành»». */
+    private static final Pattern ROW_WORDING = Pattern.compile(
+            "(\\d+(?:\\.\\d+)*) «[^»]*»");
 
     public Totals totals() {
         return roll.totals();

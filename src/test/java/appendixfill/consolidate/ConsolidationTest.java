@@ -191,8 +191,8 @@ class ConsolidationTest {
     void aTotalThatIncludesAFigureUnderAnErrorNamesTheUnitAndTheFinding() {
         Consolidated consolidated = consolidatedWithErrors();
 
-        String tasks = "gồm số liệu có lỗi của xã B (1.2.2 «Số nhiệm vụ đã hoàn thành» = 32 lớn hơn 1.2.1 «Số nhiệm vụ"
-                + " đề ra trong kế hoạch» = 30. Số nhiệm vụ đã hoàn thành không thể nhiều hơn số nhiệm vụ đề ra)";
+        // The finding's first sentence, its rows by STT alone: the whole finding is on the roll sheet.
+        String tasks = "gồm số liệu có lỗi của xã B (1.2.2 = 32 lớn hơn 1.2.1 = 30)";
         assertEquals("2/3 đơn vị có số liệu; " + tasks, consolidated.note("1.2.2"));
         // The rate of a summed part under an error includes it too; the whole it is compared with does not.
         assertEquals("tính lại từ tổng 1.2.2 «Số nhiệm vụ đã hoàn thành» ÷ tổng 1.2.1 «Số nhiệm vụ đề ra trong kế hoạch»"
@@ -206,6 +206,20 @@ class ConsolidationTest {
                 consolidated.flags("7.1.a"));
         assertEquals(List.of(), consolidated.flags("7.1.b"));
         assertEquals(List.of(), consolidated.flags("7.1"));
+        // Rows without an STT keep their wording: nothing shorter names them.
+        assertEquals("gồm số liệu có lỗi của xã C («Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử (sử dụng chữ ký"
+                + " số, chứng thư số và gửi trên môi trường điện tử).» (thuộc mục 7.1) + «Tỷ lệ văn bản được gửi hoàn toàn"
+                + " dưới dạng điện tử và song song với văn bản giấy» (thuộc mục 7.1) = 80% + 30% = 110% lớn hơn 100)",
+                consolidated.errorsNote("7.1.a"));
+    }
+
+    @Test
+    void aNoteNamesAFindingByItsFirstSentenceAndItsRowsByTheirSttAlone() {
+        assertEquals("1.2.2 = 32 lớn hơn 1.2.1 = 30", Consolidated.brief("1.2.2 «Số nhiệm vụ đã hoàn thành» = 32 lớn hơn"
+                + " 1.2.1 «Số nhiệm vụ đề ra trong kế hoạch» = 30. Số nhiệm vụ đã hoàn thành không thể nhiều hơn."));
+        assertEquals("«Số TTHC (phí, lệ phí. Khác)» (thuộc mục 7.2.5) = 3", Consolidated.brief("«Số TTHC (phí, lệ phí."
+                + " Khác)» (thuộc mục 7.2.5) = 3. Câu sau."));
+        assertEquals("3.3 = 0", Consolidated.brief("3.3 «Có» = 0."));
     }
 
     @Test
@@ -216,8 +230,7 @@ class ConsolidationTest {
         }
         Consolidated consolidated = Consolidated.of(CATALOGUE, "Tỉnh", Roll.of(List.of(), units, Optional.empty()));
 
-        String finding = " (1.2.2 «Số nhiệm vụ đã hoàn thành» = 2 lớn hơn 1.2.1 «Số nhiệm vụ đề ra trong kế hoạch» = 1."
-                + " Số nhiệm vụ đã hoàn thành không thể nhiều hơn số nhiệm vụ đề ra)";
+        String finding = " (1.2.2 = 2 lớn hơn 1.2.1 = 1)";
         assertEquals("gồm số liệu có lỗi của 5 đơn vị: xã A" + finding + "; xã B" + finding + "; xã C" + finding
                 + "; và 2 đơn vị khác (xem trang «Tình hình nộp báo cáo»)", consolidated.errorsNote("1.2.2"));
         assertEquals(List.of("xã A", "xã B", "xã C", "xã D", "xã E"), consolidated.flaggedUnits("1.2"));

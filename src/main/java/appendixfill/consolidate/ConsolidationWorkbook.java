@@ -70,6 +70,12 @@ public final class ConsolidationWorkbook {
     /** The tallest a row may be (Excel's limit is 409 points): a longer list of findings is cut to fit. */
     private static final float MAX_ROW_HEIGHT = 400;
 
+    /**
+     * The most lines of findings a unit's row of the roll shows: a few errors to ask about, so that
+     * a printed roll keeps many units to a page; the rest are in the unit's own workbook.
+     */
+    private static final int ROLL_FINDINGS_LINES = 8;
+
     /** Excel refuses a cell longer than this. */
     private static final int MAX_CELL_TEXT = 32_000;
 
@@ -355,8 +361,8 @@ public final class ConsolidationWorkbook {
     }
 
     /**
-     * A unit's errors, then its warnings, one a line, as many as a row can show; then how many
-     * more its own workbook lists.
+     * A unit's errors, then its warnings, one a line, as many as {@link #ROLL_FINDINGS_LINES} lines
+     * hold; then how many more its own workbook lists.
      */
     private static String findings(Submission submission) {
         int width = ROLL_WIDTHS[ROLL_FINDINGS_COLUMN];
@@ -369,7 +375,7 @@ public final class ConsolidationWorkbook {
                     + Layout.FINDINGS_SHEET + "» trong biểu của đơn vị.";
             int needed = lines + Layout.linesFor(line, width, 12)
                     + (i + 1 < all.size() ? Layout.linesFor(more, width, 12) : 0);
-            if (Layout.heightOfLines(needed, 12) > MAX_ROW_HEIGHT
+            if (needed > ROLL_FINDINGS_LINES
                     || text.length() + line.length() + more.length() + 2 > MAX_CELL_TEXT) {
                 return text.append(text.length() == 0 ? "" : "\n").append(more).toString();
             }

@@ -157,6 +157,30 @@ class ConsolidationWorkbookTest {
     }
 
     @Test
+    void aUnitsRowOfTheRollShowsEightLinesOfFindingsAtMostAndSaysHowManyMoreItsWorkbookHolds() throws IOException {
+        Path in = Files.createDirectories(work.resolve("in-blank"));
+        // Nothing but its name and period: a warning for every figure missing.
+        TypedWorkbooks.write(Map.of("unit.name", "t:C", "period", "t:năm", "year", "n:2023"), in.resolve("c.xlsx"));
+        Path blank = work.resolve("trong.xlsx");
+        Main.run(new String[] {"consolidate", in.toString(), "--out", blank.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(blank))) {
+            Row c = workbook.getSheet("Tình hình nộp báo cáo").getRow(4);
+            int warnings = (int) c.getCell(8).getNumericCellValue();
+            List<String> lines = c.getCell(9).getStringCellValue().lines().toList();
+            assertTrue(warnings > 8, "warnings: " + warnings);
+            assertTrue(lines.size() <= 8, String.join("\n", lines));
+            String last = lines.get(lines.size() - 1);
+            assertTrue(last.matches("… và \\d+ lỗi, cảnh báo khác: xem trang «Kết quả kiểm tra» trong biểu của đơn vị\\."),
+                    last);
+            // Every finding is either shown or counted among the others (its information findings too).
+            int others = Integer.parseInt(last.replaceAll("\\D", ""));
+            assertTrue(lines.size() - 1 + others >= warnings, lines.size() - 1 + " + " + others);
+            assertTrue(c.getHeightInPoints() <= appendixfill.form.Layout.heightOfLines(8, 12), "" + c.getHeightInPoints());
+        }
+    }
+
+    @Test
     void aFigureUnderAnErrorIsRoseAndTheTotalThatIncludesItYellowWithItsNote() throws IOException {
         Path in = Files.createDirectories(work.resolve("in-errors"));
         TypedWorkbooks.write(Map.of("unit.level", "t:xã", "unit.name", "t:A", "period", "t:năm", "year", "n:2023",

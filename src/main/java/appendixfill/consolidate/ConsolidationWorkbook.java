@@ -67,9 +67,6 @@ public final class ConsolidationWorkbook {
     private static final int ROLL_HEADER_ROW = 3;
     private static final int ROLL_FINDINGS_COLUMN = 9;
 
-    /** The tallest a row may be (Excel's limit is 409 points): a longer list of findings is cut to fit. */
-    private static final float MAX_ROW_HEIGHT = 400;
-
     /**
      * The most lines of findings a unit's row of the roll shows: a few errors to ask about, so that
      * a printed roll keeps many units to a page; the rest are in the unit's own workbook.
@@ -246,7 +243,7 @@ public final class ConsolidationWorkbook {
 
     /** The height of a row whose cell of that width wraps that text; a row of one line at least. */
     private static float height(String text, int width) {
-        return Math.min(MAX_ROW_HEIGHT, Layout.heightFor(text, width, 12));
+        return Math.min(Layout.MAX_ROW_HEIGHT, Layout.heightFor(text, width, 12));
     }
 
     /** The text a value is shown as, "" for a number (which shrinks to fit rather than wraps). */

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The one writer of a completed workbook: an .xlsx patched, the officer's own (a workbook of the
@@ -188,6 +189,18 @@ final class Completer {
             sheet.set(cell.row(), cell.column(), content, edits.styles.withFill(style, change.shade().fill));
             if (change.comment() != null) {
                 notes.computeIfAbsent(cell.sheet(), s -> new ArrayList<>()).add(new Note(cell, change.comment()));
+            }
+        }
+        // A paragraph typed into a row of fixed height would show and print cut off: the row is made tall enough.
+        for (Map.Entry<String, Typed> entry : current.entrySet()) {
+            if (entry.getValue() instanceof Typed.Text text) {
+                CellRef cell = named.cells().get(entry.getKey());
+                SheetEdit sheet = edits.sheet(cell.sheet());
+                OptionalDouble width = sheet.columnWidth(cell.column());
+                if (width.isPresent() && width.getAsDouble() >= 4) {
+                    sheet.fitHeight(cell.row(), Math.min(Layout.MAX_ROW_HEIGHT,
+                            Layout.heightFor(text.text(), (int) width.getAsDouble(), 12)));
+                }
             }
         }
         Document document = Document.of(assessment.figures());

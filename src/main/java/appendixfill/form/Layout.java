@@ -69,6 +69,9 @@ public final class Layout {
     private Layout() {
     }
 
+    /** The tallest row Excel allows (409 points), less a margin. */
+    public static final float MAX_ROW_HEIGHT = 400;
+
     /**
      * The height a row needs to show wrapped text in full. Neither POI nor LibreOffice (which keeps
      * the heights stored in an .xlsx) sizes rows to wrapped text, so the height is estimated: about

@@ -6,10 +6,13 @@ import appendixfill.ooxml.StartTag;
 import appendixfill.ooxml.Unsupported;
 import appendixfill.ooxml.Unsupported.Reason;
 import appendixfill.ooxml.Xml;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.xml.namespace.NamespaceContext;
@@ -33,9 +36,12 @@ public final class SheetEdit {
     private record Cell(int column, int start, int end, String startTag, String formulaType, boolean formulaRange) {
     }
 
-    /** A row element: its span, where its content ends, the namespaces inside it, its cells by column. */
+    /**
+     * A row element: its span, where its content ends, the namespaces inside it, its cells by column,
+     * its height in points (0 when it has the sheet's default).
+     */
     private record Row(int number, int start, int contentStart, int contentEnd, int end, boolean empty,
-            NamespaceContext scope, TreeMap<Integer, Cell> cells) {
+            NamespaceContext scope, TreeMap<Integer, Cell> cells, float height) {
     }
 
     /** A cell to write: its content and style. */
@@ -45,6 +51,10 @@ public final class SheetEdit {
     private final PartText text;
     private final TreeMap<Integer, Row> rows = new TreeMap<>();
     private final TreeMap<Integer, TreeMap<Integer, Write>> writes = new TreeMap<>();
+    /** Column widths as the sheet's {@code cols} give them, in characters, by column (0-based). */
+    private final TreeMap<Integer, Double> widths = new TreeMap<>();
+    /** Rows to make taller: row → height in points. */
+    private final TreeMap<Integer, Float> heights = new TreeMap<>();
     private NamespaceContext dataScope;
     private int dataStart;
     private int dataContentEnd;
@@ -102,6 +112,10 @@ public final class SheetEdit {
                 if (Xml.is(xml, Xml.MAIN, "legacyDrawing")) {
                     legacyDrawing = Xml.attribute(xml, Xml.RELATIONSHIPS, "id");
                 }
+                if (Xml.is(xml, Xml.MAIN, "cols")) {
+                    readColumns(xml);
+                    continue;
+                }
                 Xml.skip(xml);
             }
             if (!seenData) {
@@ -120,6 +134,28 @@ public final class SheetEdit {
         // Excel wraps controls and OLE objects in mc:AlternateContent: judged by what it wraps. The
         // reader is left on the wrapper's start, so the caller still skips it whole.
         return Xml.is(xml, Xml.MARKUP_COMPATIBILITY, "AlternateContent");
+    }
+
+    /** The widths of {@code <cols>}; the reader ends on its end tag. */
+    private void readColumns(XMLStreamReader2 xml) throws XMLStreamException, Unsupported {
+        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            if (Xml.is(xml, Xml.MAIN, "col")) {
+                int min = number(Xml.attribute(xml, "min"), 0);
+                int max = number(Xml.attribute(xml, "max"), min);
+                String width = Xml.attribute(xml, "width");
+                if (min > 0 && width != null && max - min < 16_384) {
+                    try {
+                        double characters = Double.parseDouble(width);
+                        for (int column = min; column <= max; column++) {
+                            widths.put(column - 1, characters);
+                        }
+                    } catch (NumberFormatException e) {
+                        // A width that is not a number: the column keeps no known width.
+                    }
+                }
+            }
+            Xml.skip(xml);
+        }
     }
 
     private void readData(XMLStreamReader2 xml) throws XMLStreamException, Unsupported {
@@ -145,6 +181,7 @@ public final class SheetEdit {
             }
             int[] rowStart = offsets(xml);
             int number = number(Xml.attribute(xml, "r"), previousRow + 1);
+            float height = height(Xml.attribute(xml, "ht"));
             previousRow = number;
             NamespaceContext scope = xml.getNamespaceCount() > 0 ? xml.getNonTransientNamespaceContext() : dataScope;
             TreeMap<Integer, Cell> cells = new TreeMap<>();
@@ -190,7 +227,15 @@ public final class SheetEdit {
             int[] rowEnd = offsets(xml);
             boolean empty = rowEnd[0] == rowStart[0];
             rows.put(number - 1, new Row(number, rowStart[0], rowStart[1], empty ? rowStart[1] : rowEnd[0], rowEnd[1],
-                    empty, scope, cells));
+                    empty, scope, cells, height));
+        }
+    }
+
+    private static float height(String ht) {
+        try {
+            return ht == null ? 0 : Float.parseFloat(ht);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -262,8 +307,36 @@ public final class SheetEdit {
         writes.computeIfAbsent(row, r -> new TreeMap<>()).put(column, new Write(content, style));
     }
 
+    /** The column's width in characters, when the sheet gives one. */
+    public OptionalDouble columnWidth(int column) {
+        Double width = widths.get(column);
+        return width == null ? OptionalDouble.empty() : OptionalDouble.of(width);
+    }
+
+    /**
+     * Makes a row at least so tall (in points), as a fixed height: only a row that exists with
+     * cells in it, and only taller, never shorter than the officer made it.
+     */
+    public void fitHeight(int row, float points) {
+        Row found = rows.get(row);
+        if (found != null && !found.empty() && points > Math.max(found.height(), DEFAULT_HEIGHT)) {
+            heights.merge(row, points, Math::max);
+        }
+    }
+
+    /** Excel's height of a row of Calibri 11, where the sheet gives none. */
+    private static final float DEFAULT_HEIGHT = 15;
+
     /** Splices every cell written into the part's text. */
     public void apply() {
+        for (Map.Entry<Integer, Float> height : heights.entrySet()) {
+            Row row = rows.get(height.getKey());
+            String startTag = text.text().substring(row.start(), row.contentStart());
+            text.replace(row.start(), row.contentStart(), StartTag.with(StartTag.with(startTag, "ht",
+                    new BigDecimal(height.getValue()).setScale(2, RoundingMode.HALF_UP)
+                            .stripTrailingZeros().toPlainString()), "customHeight", "1"));
+        }
+        heights.clear();
         // New rows, by where they go: before the first existing row below them, or at the data's end.
         TreeMap<Integer, Markup> newRows = new TreeMap<>();
         for (Map.Entry<Integer, TreeMap<Integer, Write>> rowWrites : writes.entrySet()) {

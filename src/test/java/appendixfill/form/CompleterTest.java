@@ -77,6 +77,30 @@ class CompleterTest {
     }
 
     @Test
+    void aRowOfTypedParagraphsIsMadeTallEnoughToShowAndPrintThemWhole() throws Exception {
+        try (XSSFWorkbook template = new XSSFWorkbook(Files.newInputStream(EXAMPLE));
+                XSSFWorkbook filled = new XSSFWorkbook(Files.newInputStream(fill(EXAMPLE, "once")))) {
+            org.apache.poi.ss.usermodel.Sheet before = template.getSheet("Thông tin báo cáo");
+            org.apache.poi.ss.usermodel.Sheet after = filled.getSheet("Thông tin báo cáo");
+            int width = after.getColumnWidth(Layout.DETAIL_VALUE_COLUMN) / 256;
+            int grown = 0;
+            for (org.apache.poi.ss.usermodel.Row row : after) {
+                org.apache.poi.ss.usermodel.Cell value = row.getCell(Layout.DETAIL_VALUE_COLUMN);
+                if (row.getRowNum() < Layout.FIRST_DETAIL_ROW || value == null
+                        || value.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                        || value.getStringCellValue().isEmpty()) {
+                    continue;
+                }
+                float needed = Math.min(Layout.MAX_ROW_HEIGHT, Layout.heightFor(value.getStringCellValue(), width, 12));
+                float had = before.getRow(row.getRowNum()).getHeightInPoints();
+                assertEquals(Math.max(had, needed), row.getHeightInPoints(), 0.01, "row " + (row.getRowNum() + 1));
+                grown += needed > had ? 1 : 0;
+            }
+            assertTrue(grown >= 3, "rows grown: " + grown);
+        }
+    }
+
+    @Test
     void anOfficersCommentIsKeptAndWhereTheToolHasAFindingTheTwoShareOneCommentAgainAndAgain() throws Exception {
         Path input = folder.resolve("with-comments.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(EXAMPLE))) {

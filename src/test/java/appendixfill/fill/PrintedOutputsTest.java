@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What people print, printed: the consolidation of the eleven communes of the golden case, a
  * consolidation of thirty, and the completed bundled example, all printed to PDF by real
- * LibreOffice in one run and read back page by page (poppler's pdfinfo and pdftotext). Skipped on
- * a machine without them, saying why; run in CI.
+ * LibreOffice in one run and read back page by page (poppler's pdfinfo and pdftotext); the PDFs stay
+ * in target/printed-outputs/ to look at. Skipped on a machine without them, saying why; run in CI.
  */
 class PrintedOutputsTest {
 
     static final Path ELEVEN = ConsolidationGoldenCasesTest.CASES.resolve("tinh-11-xa-quy-iii-2025");
     static final Path EXAMPLE = Path.of("workbook-templates/example/vu-muon-nam-2023.xlsx");
+    /** Where the PDFs stay for a person to look at. */
+    static final Path KEPT = Path.of("target", "printed-outputs");
 
     @TempDir
     static Path work;
@@ -58,8 +61,10 @@ class PrintedOutputsTest {
                 new PrintWriter(new StringWriter()));
         workbooks.put("example", filled.resolve("vu-muon-nam-2023.filled.xlsx"));
         Path pdfs = LibreOffice.toPdf(workbooks, work);
+        Files.createDirectories(KEPT);
         for (String key : workbooks.keySet()) {
             printed.put(key, Poppler.pages(pdfs.resolve(key + ".pdf")));
+            Files.copy(pdfs.resolve(key + ".pdf"), KEPT.resolve(key + ".pdf"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

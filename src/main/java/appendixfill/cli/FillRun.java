@@ -30,6 +30,7 @@ final class FillRun {
     private final PrintWriter stdout;
     private final PrintWriter stderr;
     private final ErrorLog log;
+    private Optional<Path> previous = Optional.empty();
 
     FillRun(Optional<Path> out, Language language, PrintWriter stdout, PrintWriter stderr, ErrorLog log) {
         this.out = out;
@@ -39,6 +40,12 @@ final class FillRun {
         this.log = log;
     }
 
+    /** The unit's report of an earlier period, to compare the one workbook with. */
+    FillRun previous(Optional<Path> previous) {
+        this.previous = previous;
+        return this;
+    }
+
     /** Fills the workbooks (files or folders of them) and returns the exit code. */
     int fill(List<Path> workbooks) throws Exception {
         if (workbooks.isEmpty()) {
@@ -46,6 +53,10 @@ final class FillRun {
             return ExitCode.UNUSABLE;
         }
         List<Path> files = expand(workbooks);
+        if (previous.isPresent() && files.size() != 1) {
+            stderr.println(Message.of("cli.previous-one-workbook", files.size()).in(language));
+            return ExitCode.UNUSABLE;
+        }
         Message clash = clash(files);
         if (clash != null) {
             stderr.println(clash.in(language));
@@ -110,7 +121,7 @@ final class FillRun {
 
     private Outcome fillOne(FillJob job, Path workbook) {
         try {
-            return new Outcome(job.run(workbook, out.orElse(null)), null, null);
+            return new Outcome(job.run(workbook, out.orElse(null), previous), null, null);
         } catch (UnusableInput e) {
             return new Outcome(null, e, null);
         } catch (Exception e) {
@@ -202,6 +213,8 @@ final class FillRun {
         stdout.println(result.input().getFileName() + ": " + (result.document().isIdentified()
                 ? result.document().unit() + ", " + result.document().period()
                 : "chưa ghi đơn vị hoặc kỳ báo cáo (điền ở trang «Thông tin báo cáo» của tệp .filled.xlsx rồi chạy lại)"));
+        result.previous().ifPresent(previous -> stdout.println("So sánh với báo cáo kỳ trước «"
+                + previous.file().getFileName() + "» (" + previous.span() + ")."));
         stdout.println(result.summary());
         if (result.flaggedFigures() > 0) {
             stdout.println("Báo cáo còn " + result.flaggedFigures() + " số liệu có lỗi, được tô màu và ghi chú ngay tại số liệu "

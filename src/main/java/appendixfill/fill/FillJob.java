@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -30,9 +31,10 @@ public final class FillJob {
      *
      * @param flaggedFigures how many figures the report prints under an error finding
      * @param source how the workbook was read and how its completed copy was made
+     * @param previous the unit's report of an earlier period it was compared with, if one was given
      */
     public record Result(Path input, Document document, Assessment assessment, int flaggedFigures, List<Path> written,
-            FormFile.Source source) {
+            FormFile.Source source, Optional<PreviousReport> previous) {
 
         /** The one-line summary the officer reads first. */
         public String summary() {
@@ -68,12 +70,26 @@ public final class FillJob {
      * set ({@link OutputFiles}); whether they can be written is checked before the workbook is read.
      */
     public Result run(Path input, Path outFolder) throws UnusableInput {
+        return run(input, outFolder, Optional.empty());
+    }
+
+    /**
+     * Fills one workbook, comparing it with the unit's report of an earlier period when one is given
+     * (read once, after the workbook; a report of a later period or of another unit is refused).
+     */
+    public Result run(Path input, Path outFolder, Optional<Path> previousFile) throws UnusableInput {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
         String base = baseName(input);
         OutputFiles outputs = OutputFiles.check(folder, base, outputNames(base), steps);
         FormFile form = FormFile.open(input, catalogue, FormFile.Purpose.FILL);
         Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
+        Optional<PreviousReport> previous = previousFile.isEmpty() ? Optional.empty()
+                : Optional.of(PreviousReport.read(previousFile.get(), catalogue, rules));
+        if (previous.isPresent()) {
+            assessment = assessment.with(previous.get().compare(input, assessment.figures(), rules));
+        }
+        Assessment assessed = assessment;
         String summary = summaryLine(assessment);
         Report report = narrative().render(assessment, form.notes());
         // The Word document is laid out on the other core while this one completes the workbook; in a
@@ -83,16 +99,16 @@ public final class FillJob {
                 : CompletableFuture.completedFuture(word.join().write(report));
         // The outputs are written side by side: the completed workbook on this core, the others beside it.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
-        contents.put(base + ".filled.xlsx", out -> form.complete(assessment, summary, outputs.stamp(), out));
+        contents.put(base + ".filled.xlsx", out -> form.complete(assessed, summary, outputs.stamp(), out));
         contents.put(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".report.docx", out -> out.write(docx.join()));
-        contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment, form.notes())
+        contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessed, form.notes())
                 .getBytes(StandardCharsets.UTF_8)));
-        contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
+        contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessed, form::address)
                 .getBytes(StandardCharsets.UTF_8)));
         List<Path> written = outputs.write(contents);
         return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
-                form.source());
+                form.source(), previous);
     }
 
     private Narrative narrative() {

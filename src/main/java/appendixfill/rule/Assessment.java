@@ -75,10 +75,26 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
                 .map(Finding::code).collect(java.util.stream.Collectors.toSet());
         findings.removeIf(f -> f.rule().equals("input.missing") && absent.contains(f.code()));
         findings.addAll(read);
-        findings.sort(Comparator.comparingInt((Finding f) -> catalogue.find(f.code()).isPresent()
-                        ? catalogue.position(f.code()) : -1)
-                .thenComparing(Finding::severity));
+        findings.sort(inFormOrder(catalogue));
         return new Assessment(figures, statuses, canonical, findings);
+    }
+
+    /**
+     * The same assessment with more findings (those of comparing it with the unit's report of an
+     * earlier period), all in the form's order.
+     */
+    public Assessment with(List<Finding> more) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(inFormOrder(figures.catalogue()));
+        return new Assessment(figures, statuses, canonical, all);
+    }
+
+    /** Findings about no indicator first, then by the indicator's place in the form, errors before warnings. */
+    private static Comparator<Finding> inFormOrder(Catalogue catalogue) {
+        return Comparator.comparingInt((Finding f) -> catalogue.find(f.code()).isPresent()
+                        ? catalogue.position(f.code()) : -1)
+                .thenComparing(Finding::severity);
     }
 
     /** True when some finding is an error. */

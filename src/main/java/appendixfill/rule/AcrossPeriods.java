@@ -1,0 +1,123 @@
+package appendixfill.rule;
+
+import appendixfill.indicator.Accrual;
+import appendixfill.indicator.Figures;
+import appendixfill.indicator.Indicator;
+import appendixfill.indicator.Kind;
+import appendixfill.indicator.Rates;
+import appendixfill.indicator.Span;
+import appendixfill.indicator.Value;
+import appendixfill.indicator.VietnameseFormat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The rules that compare a workbook with the unit's report of an earlier period: a cumulative count
+ * never goes down within a year ({@code period.decrease}); a count that changes by more than a
+ * factor, once the two periods' lengths are allowed for, is a doubt ({@code period.jump}); the unit's
+ * name or level written differently is said ({@code period.unit-changed}).
+ *
+ * @param decrease the rule for a cumulative count that went down
+ * @param jump the rule for a count that changed by more than {@code factor}
+ * @param factor how many times larger (or smaller) a count may become before it is a doubt
+ * @param floor a jump is a doubt only when the larger of the two values is at least this (so 1 → 4 is not)
+ */
+public record AcrossPeriods(Described decrease, Described jump, BigDecimal factor, BigDecimal floor) {
+
+    /** A rule of the pack as it is listed: its identifier, severity and advice. */
+    public record Described(String id, Severity severity, String advice) {
+        public Described {
+            Objects.requireNonNull(id);
+            Objects.requireNonNull(severity);
+            Objects.requireNonNull(advice);
+        }
+    }
+
+    /** The identifier of the info finding about the unit's name or level written differently. */
+    public static final String UNIT_CHANGED = "period.unit-changed";
+
+    public AcrossPeriods {
+        Objects.requireNonNull(decrease);
+        Objects.requireNonNull(jump);
+        if (factor.compareTo(BigDecimal.ONE) <= 0 || floor.signum() < 0) {
+            throw new IllegalArgumentException("a jump needs a factor above 1 and a floor of 0 or more, not "
+                    + factor + " and " + floor);
+        }
+    }
+
+    /**
+     * The findings of comparing {@code now} with {@code before}, the same unit's report of the period
+     * {@code earlier}; {@code now} reports on {@code later}, which must not come before it.
+     */
+    public List<Finding> compare(Figures before, Span earlier, Figures now, Span later) {
+        List<Finding> findings = new ArrayList<>();
+        unitDetail(before, earlier, now, "unit.level", findings);
+        unitDetail(before, earlier, now, "unit.name", findings);
+        for (Indicator indicator : now.catalogue().indicators()) {
+            if (indicator.kind() != Kind.COUNT
+                    || !(before.get(indicator.code()) instanceof Value.Amount old)
+                    || !(now.get(indicator.code()) instanceof Value.Amount current)) {
+                continue;
+            }
+            BigDecimal a = old.number();
+            BigDecimal b = current.number();
+            if (indicator.accrual() == Accrual.CUMULATIVE && later.covers(earlier) && b.compareTo(a) < 0) {
+                findings.add(new Finding(decrease.severity(), decrease.id(), indicator.code(), indicator.label()
+                        + " giảm từ " + shown(indicator, a) + " (" + earlier + ") xuống " + shown(indicator, b)
+                        + " (" + later + "). " + decrease.advice()));
+                continue;
+            }
+            jump(indicator, a, earlier, b, later).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /**
+     * A jump: the change, as a ratio, beyond the factor either way. A cumulative count is compared
+     * per month of its period, since a 6-month figure is naturally about twice a quarter's.
+     */
+    private java.util.Optional<Finding> jump(Indicator indicator, BigDecimal a, Span earlier, BigDecimal b,
+            Span later) {
+        if (a.max(b).compareTo(floor) < 0 || a.compareTo(b) == 0) {
+            return java.util.Optional.empty();
+        }
+        boolean perMonth = indicator.accrual() == Accrual.CUMULATIVE && earlier.months() != later.months();
+        BigDecimal from = perMonth ? a.multiply(BigDecimal.valueOf(later.months())) : a;
+        BigDecimal to = perMonth ? b.multiply(BigDecimal.valueOf(earlier.months())) : b;
+        boolean up = to.compareTo(from) > 0;
+        BigDecimal small = up ? from : to;
+        BigDecimal large = up ? to : from;
+        if (small.signum() != 0 && large.compareTo(small.multiply(factor)) <= 0) {
+            return java.util.Optional.empty();
+        }
+        String change = (b.compareTo(a) > 0 ? " tăng từ " : " giảm từ ") + shown(indicator, a) + " (" + earlier + ") "
+                + (b.compareTo(a) > 0 ? "lên " : "xuống ") + shown(indicator, b) + " (" + later + ")";
+        String ratio = small.signum() == 0 ? ""
+                : (perMonth ? "; tính theo số tháng của mỗi kỳ (" + earlier.months() + " và " + later.months()
+                        + " tháng), " : ", ")
+                        + (up ? "gấp " : "giảm ") + VietnameseFormat.number(times(large, small)) + " lần";
+        return java.util.Optional.of(new Finding(jump.severity(), jump.id(), indicator.code(), indicator.label()
+                + change + ratio + ", vượt ngưỡng " + VietnameseFormat.number(factor) + " lần. " + jump.advice()));
+    }
+
+    /** large ÷ small, rounded as rates are. */
+    private static BigDecimal times(BigDecimal large, BigDecimal small) {
+        return Rates.round(large.divide(small, Rates.SCALE + 12, RoundingMode.DOWN)).stripTrailingZeros();
+    }
+
+    private static String shown(Indicator indicator, BigDecimal number) {
+        return VietnameseFormat.value(indicator, new Value.Amount(number));
+    }
+
+    private static void unitDetail(Figures before, Span earlier, Figures now, String code, List<Finding> findings) {
+        if (before.get(code) instanceof Value.Text old && now.get(code) instanceof Value.Text current
+                && !old.text().equals(current.text())) {
+            Indicator indicator = now.catalogue().require(code);
+            findings.add(new Finding(Severity.INFO, UNIT_CHANGED, code, indicator.label() + " kỳ trước ("
+                    + earlier + ") ghi «" + old.text() + "», kỳ này ghi «" + current.text() + "»."));
+        }
+    }
+}

@@ -36,6 +36,24 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
         }
     }
 
+    /** What the rule across periods says, as a province reviews it. */
+    public String wording(Described rule) {
+        if (rule == decrease) {
+            return "Số liệu lũy kế từ đầu năm (các dòng đếm ghi «cumulative» ở cột across-periods của danh mục) của kỳ "
+                    + "này ≥ của kỳ trước trong cùng năm. " + decrease.advice();
+        }
+        return "Mỗi số liệu đếm thay đổi không quá " + VietnameseFormat.number(factor) + " lần (tăng hay giảm) so với kỳ "
+                + "trước; số liệu lũy kế tính theo số tháng của mỗi kỳ; chỉ xét khi số lớn hơn từ "
+                + VietnameseFormat.number(floor) + " trở lên. " + jump.advice();
+    }
+
+    /** A rule across periods explained on a workbook alone: it needs the earlier report. */
+    public Explanation unevaluated(Described rule) {
+        return new Explanation(rule.id(), rule.severity(), rule.advice(), "", "", "",
+                Explanation.Outcome.NOT_EVALUATED, "cần biểu kỳ trước của đơn vị (appendix-fill TỆP.xlsx --previous "
+                        + "TỆP-KỲ-TRƯỚC.xlsx)");
+    }
+
     /** The identifier of the info finding about the unit's name or level written differently. */
     public static final String UNIT_CHANGED = "period.unit-changed";
 

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /** The consistency rules of the form: those written as data in the rules file, and those in code. */
 public final class RuleBook {
@@ -93,6 +94,33 @@ public final class RuleBook {
     /** The rules that compare a workbook with the unit's report of an earlier period. */
     public AcrossPeriods acrossPeriods() {
         return acrossPeriods;
+    }
+
+    /** A rule as the pack lists it: identifier, severity, wording. */
+    public record Entry(String id, Severity severity, String wording) {
+    }
+
+    /** Every rule of the pack, those across periods last, as {@code appendix-fill rules} lists them. */
+    public List<Entry> entries(Catalogue catalogue) {
+        List<Entry> entries = new ArrayList<>();
+        for (Rule rule : rules) {
+            entries.add(new Entry(rule.id(), rule.severity(), rule.wording(catalogue)));
+        }
+        for (AcrossPeriods.Described rule : List.of(acrossPeriods.decrease(), acrossPeriods.jump())) {
+            entries.add(new Entry(rule.id(), rule.severity(), acrossPeriods.wording(rule)));
+        }
+        return entries;
+    }
+
+    /** Every rule evaluated on the figures, in the order of {@link #entries}. */
+    public List<Explanation> explain(Figures figures, Function<String, String> address) {
+        List<Explanation> explanations = new ArrayList<>();
+        for (Rule rule : rules) {
+            explanations.add(rule.explain(figures, address));
+        }
+        explanations.add(acrossPeriods.unevaluated(acrossPeriods.decrease()));
+        explanations.add(acrossPeriods.unevaluated(acrossPeriods.jump()));
+        return explanations;
     }
 
     /** Every finding of every rule, in the order of the rules. */

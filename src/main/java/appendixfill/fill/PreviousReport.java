@@ -70,7 +70,7 @@ public record PreviousReport(Path file, Figures figures, Span span, String unit)
     }
 
     /** "xã Vũ Muộn"; empty when the workbook does not name its unit. */
-    private static String unit(Figures figures) {
+    static String unit(Figures figures) {
         if (!(figures.get("unit.name") instanceof Value.Text name)) {
             return "";
         }

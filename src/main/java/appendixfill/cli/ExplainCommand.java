@@ -1,13 +1,12 @@
 package appendixfill.cli;
 
-import appendixfill.form.FormFile;
+import appendixfill.fill.ExplainJob;
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Document;
 import appendixfill.indicator.Indicator;
 import appendixfill.input.Language;
 import appendixfill.input.Message;
 import appendixfill.input.UnusableInput;
-import appendixfill.rule.Assessment;
 import appendixfill.rule.Explanation;
 import appendixfill.rule.Rule;
 import appendixfill.rule.RuleBook;
@@ -77,16 +76,15 @@ final class ExplainCommand implements Callable<Integer> {
             err.println(Message.of("explain.no-rule-for-code", code).in(language));
             return ExitCode.UNUSABLE;
         }
-        FormFile form;
+        ExplainJob.Result result;
         try {
-            form = FormFile.open(workbook, catalogue, FormFile.Purpose.FILL);
+            result = new ExplainJob(catalogue, rules).run(workbook);
         } catch (UnusableInput e) {
             err.println(e.said().in(language));
             return ExitCode.UNUSABLE;
         }
-        Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
-        Document document = Document.of(assessment.figures());
-        List<Explanation> explanations = rules.explain(assessment.figures(), form::address).stream()
+        Document document = result.document();
+        List<Explanation> explanations = result.explanations().stream()
                 .filter(e -> rule == null || e.rule().equals(rule))
                 .filter(e -> code == null || comparing.contains(e.rule())).toList();
         out.println("Giải thích các quy tắc kiểm tra trên tệp «" + workbook.getFileName() + "» ("

@@ -13,6 +13,15 @@ import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
 import appendixfill.form.FormFile;
+import appendixfill.indicator.Figures;
+import appendixfill.indicator.Span;
+import appendixfill.input.IoReason;
+import appendixfill.revision.ChangeLog;
+import appendixfill.revision.Changes;
+import appendixfill.revision.Fingerprint;
+import appendixfill.revision.Stamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +99,8 @@ public final class FillJob {
             assessment = assessment.with(previous.get().compare(input, assessment.figures(), rules));
         }
         Assessment assessed = assessment;
+        Stamp stamp = stamp(input, assessed);
+        ChangeLog log = changeLog(form, folder.resolve(base + ".filled.xlsx"), assessed, outputs.stamp(), stamp);
         String summary = summaryLine(assessment);
         Report report = narrative().render(assessment, form.notes());
         // The Word document is laid out on the other core while this one completes the workbook; in a
@@ -99,7 +110,7 @@ public final class FillJob {
                 : CompletableFuture.completedFuture(word.join().write(report));
         // The outputs are written side by side: the completed workbook on this core, the others beside it.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
-        contents.put(base + ".filled.xlsx", out -> form.complete(assessed, summary, outputs.stamp(), out));
+        contents.put(base + ".filled.xlsx", out -> form.complete(assessed, summary, outputs.stamp(), stamp, log, out));
         contents.put(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".report.docx", out -> out.write(docx.join()));
         contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessed, form.notes())
@@ -109,6 +120,43 @@ public final class FillJob {
         List<Path> written = outputs.write(contents);
         return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
                 form.source(), previous);
+    }
+
+    /** What the completed workbook says about itself. */
+    private Stamp stamp(Path input, Assessment assessment) throws UnusableInput {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(input);
+        } catch (java.io.IOException e) {
+            throw new UnusableInput(Message.of("input.unreadable", input, IoReason.reading(input, e), Message.of("valid")), e);
+        }
+        Figures figures = assessment.figures();
+        return new Stamp(Catalogue.TEMPLATE_ID, Catalogue.TEMPLATE_VERSION, RuleBook.VERSION, Stamp.TOOL_VERSION,
+                PreviousReport.unit(figures), Span.of(figures).map(Span::toString).orElse(""), Fingerprint.sha256(bytes),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), assessment.count(Severity.ERROR),
+                assessment.count(Severity.WARNING), Fingerprint.of(figures));
+    }
+
+    /**
+     * The change log the completed workbook carries: that of the completed workbook it replaces
+     * (the same outputs written before), with what changed since; else the one its input carries
+     * (a completed workbook filled again); else a first entry. The workbook it replaces is read only
+     * when there is one, and one it cannot read starts the log afresh.
+     */
+    private ChangeLog changeLog(FormFile form, Path replaced, Assessment assessment, String run, Stamp stamp) {
+        if (Files.isRegularFile(replaced)) {
+            try {
+                FormFile earlier = FormFile.open(replaced, catalogue, FormFile.Purpose.CONSOLIDATE);
+                if (Stamp.of(earlier.properties()).isPresent()) {
+                    Figures before = Assessment.of(catalogue, rules, earlier.typed(), earlier.findings()).figures();
+                    return earlier.changeLog().then(run, stamp.filled(), stamp.inputSha256(),
+                            Changes.between(before, assessment.figures()));
+                }
+            } catch (UnusableInput e) {
+                // Not a workbook the tool can read any more: its log is lost, this one starts afresh.
+            }
+        }
+        return form.changeLog().then(run, stamp.filled(), stamp.inputSha256(), List.of());
     }
 
     private Narrative narrative() {

@@ -3,6 +3,9 @@ package appendixfill.fill;
 
 import appendixfill.consolidate.Consolidated;
 import appendixfill.consolidate.Period;
+import appendixfill.consolidate.Provenance;
+import appendixfill.revision.Fingerprint;
+import appendixfill.revision.Stamp;
 import appendixfill.consolidate.Roll;
 import appendixfill.consolidate.Submission;
 import appendixfill.consolidate.Totals;
@@ -128,7 +131,7 @@ public final class ConsolidationJob {
             progress.read(done.incrementAndGet(), files.size());
         });
         progress.ended("read");
-        Roll roll = Roll.of(units, Arrays.asList(submissions), period, withoutErrors);
+        Roll roll = Roll.of(units, Arrays.asList(submissions), period, withoutErrors, catalogue);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         progress.ended("consolidated");
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
@@ -196,7 +199,12 @@ public final class ConsolidationJob {
             return Submission.consolidated(shown, details.getOrDefault("name", shown), period, version,
                     Totals.fromRows(rows), catalogue);
         }
-        return Submission.of(shown, Assessment.of(catalogue, rules, form.typed(), form.findings()), version);
+        Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
+        Optional<Stamp> stamp = Stamp.of(form.properties());
+        Provenance provenance = stamp.isEmpty() ? Provenance.NONE : new Provenance(stamp,
+                form.properties().getOrDefault(Layout.PROPERTY_RUN, ""),
+                !stamp.get().content().equals(Fingerprint.of(assessment.figures())));
+        return Submission.of(shown, assessment, version).from(provenance);
     }
 
     /** The workbooks of the folder, by name; not Excel's or LibreOffice's lock files, not the output itself. */

@@ -91,6 +91,17 @@ public record Submission(String file, String unit, Optional<Period> period, Valu
                 errorsInTotals, totals, shown(figures), "");
     }
 
+    /**
+     * A workbook of an earlier period, kept only to be compared with (consolidate --previous): its
+     * unit, period and values, nothing of its findings or totals.
+     */
+    public static Submission earlier(String file, Figures figures, String version) {
+        String name = text(figures, "unit.name");
+        String unit = name.isEmpty() ? "" : (text(figures, "unit.level") + " " + name).strip();
+        return new Submission(file, unit, period(figures), figures.get("report.date"), version, 0, 0, List.of(),
+                Map.of(), Totals.NONE, shown(figures), "");
+    }
+
     /** A consolidation read back as one unit: its totals stand for all of its communes. */
     public static Submission consolidated(String file, String unit, Optional<Period> period, String version,
             Totals totals, Catalogue catalogue) {

@@ -97,6 +97,21 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
                 .thenComparing(Finding::severity);
     }
 
+    /**
+     * Only the values of the typed cells, every rate derived: what comparing with an earlier period
+     * needs of the earlier workbook, without the findings a full assessment makes.
+     */
+    public static Figures figures(Catalogue catalogue, Map<String, Typed> typed) {
+        Map<String, Value> entered = new LinkedHashMap<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            if (indicator.kind().isTyped()) {
+                entered.put(indicator.code(), Interpretation.of(indicator,
+                        typed.getOrDefault(indicator.code(), Typed.BLANK)).value());
+            }
+        }
+        return Figures.derive(catalogue, entered);
+    }
+
     /** True when some finding is an error. */
     public boolean hasErrors() {
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);

@@ -102,7 +102,8 @@ public final class FillJob {
         Stamp stamp = stamp(input, assessed);
         ChangeLog log = changeLog(form, folder.resolve(base + ".filled.xlsx"), assessed, outputs.stamp(), stamp);
         String summary = summaryLine(assessment);
-        Report report = narrative().render(assessment, form.notes());
+        Report report = narrative().render(assessment, form.notes(), previous.map(PreviousReport::figures),
+                previous.map(PreviousReport::span));
         // The Word document is laid out on the other core while this one completes the workbook; in a
         // batch, where every core fills a workbook and that core is busy, this one lays it out itself.
         boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;

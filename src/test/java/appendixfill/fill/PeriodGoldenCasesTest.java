@@ -48,8 +48,11 @@ class PeriodGoldenCasesTest {
             StringWriter stdout = new StringWriter();
             StringWriter stderr = new StringWriter();
             int exit = Main.run(args.toArray(String[]::new), new PrintWriter(stdout), new PrintWriter(stderr));
+            String compared = String.join("\n", Files.readAllLines(out.resolve(step + ".report.txt")).stream()
+                    .filter(line -> line.contains("kỳ trước")).toList());
             String said = "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr + "--- findings.csv\n"
-                    + Files.readString(out.resolve(step + ".findings.csv")).replace("\r\n", "\n");
+                    + Files.readString(out.resolve(step + ".findings.csv")).replace("\r\n", "\n")
+                    + "--- report.txt, the lines comparing with the earlier period\n" + compared + "\n";
             CaseFolders.check(folder.resolve("expected." + step + ".txt"), said.replace(out.toString(), "<DIR>"));
             previous = out.resolve(step + ".filled.xlsx");
         }

@@ -1,9 +1,6 @@
 package appendixfill.consolidate;
 
 import appendixfill.revision.Stamp;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,9 +17,6 @@ public record Provenance(Optional<Stamp> stamp, String run, boolean edited) {
     /** A workbook the tool did not fill. */
     public static final Provenance NONE = new Provenance(Optional.empty(), "", false);
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(ZoneOffset.UTC);
-
     public Provenance {
         Objects.requireNonNull(stamp);
         Objects.requireNonNull(run);
@@ -37,7 +31,9 @@ public record Provenance(Optional<Stamp> stamp, String run, boolean edited) {
 
     /** "19:52 06/12/2026 (UTC)". */
     public String submittedShown() {
-        return SHOWN.format(Instant.ofEpochMilli(submitted())) + " (UTC)";
+        String utc = Stamp.utc(submitted());
+        return utc.substring(11, 16) + " " + utc.substring(8, 10) + "/" + utc.substring(5, 7) + "/" + utc.substring(0, 4)
+                + " (UTC)";
     }
 
     /** What the roll says of it: «điền bằng appendix-fill 0.1.0 (…)», and whether it was edited since; "" for none. */

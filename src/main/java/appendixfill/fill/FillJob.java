@@ -20,8 +20,6 @@ import appendixfill.revision.ChangeLog;
 import appendixfill.revision.Changes;
 import appendixfill.revision.Fingerprint;
 import appendixfill.revision.Stamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +132,7 @@ public final class FillJob {
         Figures figures = assessment.figures();
         return new Stamp(Catalogue.TEMPLATE_ID, Catalogue.TEMPLATE_VERSION, RuleBook.VERSION, Stamp.TOOL_VERSION,
                 PreviousReport.unit(figures), Span.of(figures).map(Span::toString).orElse(""), Fingerprint.sha256(bytes),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), assessment.count(Severity.ERROR),
+                Stamp.utc(System.currentTimeMillis()), assessment.count(Severity.ERROR),
                 assessment.count(Severity.WARNING), Fingerprint.of(figures));
     }
 

@@ -81,6 +81,22 @@ public record Stamp(String templateId, String templateVersion, String rulesVersi
                 + "; " + errors + " lỗi, " + warnings + " cảnh báo; SHA-256 của tệp gốc: " + inputSha256 + ".";
     }
 
+    /**
+     * A moment as the stamp writes it, ISO 8601 in UTC to the second: "2026-12-06T19:50:00Z". By
+     * arithmetic: java.time's formatters take milliseconds to start, on every fill.
+     */
+    public static String utc(long millis) {
+        long seconds = Math.floorDiv(millis, 1000);
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int time = (int) Math.floorMod(seconds, 86_400);
+        return day.getYear() + "-" + two(day.getMonthValue()) + "-" + two(day.getDayOfMonth()) + "T" + two(time / 3600)
+                + ":" + two(time / 60 % 60) + ":" + two(time % 60) + "Z";
+    }
+
+    private static String two(int number) {
+        return number < 10 ? "0" + number : String.valueOf(number);
+    }
+
     /** "06/12/2026" of "2026-12-06T19:50:00Z". */
     private String day() {
         return filled.length() >= 10 ? filled.substring(8, 10) + "/" + filled.substring(5, 7) + "/" + filled.substring(0, 4)

@@ -155,7 +155,8 @@ public final class ConsolidationJob {
         if (previousFolder.isPresent()) {
             Submission[] earlier = new Submission[previousFiles.size()];
             List<Path> earlierFiles = previousFiles;
-            // A fault with an earlier workbook only leaves that unit uncompared.
+            // Read after this period's (the JIT warm by then), for their values only; a fault of the tool with
+            // one of them is a fault of the run, as with a workbook of this period.
             IntStream.range(0, earlier.length).parallel().forEach(i -> earlier[i] = readEarlier(earlierFiles.get(i),
                     faults));
             progress.ended("read previous");

@@ -62,20 +62,21 @@ final class ExplainCommand implements Callable<Integer> {
             err.println(Message.of("explain.unknown-rule", rule, String.join(", ", ids)).in(language));
             return ExitCode.UNUSABLE;
         }
-        Optional<Indicator> row = code == null ? Optional.empty() : catalogue.find(code).or(() -> catalogue.indicators()
-                .stream().filter(i -> i.stt().equals(code)).findFirst());
+        List<String> comparing = List.of();
         if (code != null) {
+            Optional<Indicator> row = catalogue.find(code).or(() -> catalogue.indicators().stream()
+                    .filter(i -> i.stt().equals(code)).findFirst());
             if (row.isEmpty()) {
                 err.println(Message.of("explain.unknown-code", code).in(language));
                 return ExitCode.UNUSABLE;
             }
+            comparing = rules.rules().stream().filter(r -> mentions(r, row.get().code())).map(Rule::id).toList();
+            if (comparing.isEmpty()) {
+                err.println(Message.of("explain.no-rule-for-code", code).in(language));
+                return ExitCode.UNUSABLE;
+            }
         }
-        List<String> comparing = row.isEmpty() ? List.of() : rules.rules().stream()
-                .filter(r -> mentions(r, code(row))).map(Rule::id).toList();
-        if (row.isPresent() && comparing.isEmpty()) {
-            err.println(Message.of("explain.no-rule-for-code", code).in(language));
-            return ExitCode.UNUSABLE;
-        }
+        List<String> asked = comparing;
         ExplainJob.Result result;
         try {
             result = new ExplainJob(catalogue, rules).run(workbook);
@@ -86,7 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
         Document document = result.document();
         List<Explanation> explanations = result.explanations().stream()
                 .filter(e -> rule == null || e.rule().equals(rule))
-                .filter(e -> code == null || comparing.contains(e.rule())).toList();
+                .filter(e -> code == null || asked.contains(e.rule())).toList();
         out.println("Giải thích các quy tắc kiểm tra trên tệp «" + workbook.getFileName() + "» ("
                 + (document.isIdentified() ? document.unit() + ", " + document.period() : "chưa ghi đơn vị hoặc kỳ báo cáo")
                 + "); bộ quy tắc phiên bản " + RuleBook.VERSION + ".");
@@ -99,10 +100,6 @@ final class ExplainCommand implements Callable<Integer> {
                 + count(explanations, Explanation.Outcome.FAILS) + " không đạt, "
                 + count(explanations, Explanation.Outcome.NOT_EVALUATED) + " không kiểm tra được.");
         return ExitCode.OK;
-    }
-
-    private static String code(Optional<Indicator> row) {
-        return row.orElseThrow().code();
     }
 
     /** A rule compares the row, or one of its sub-rows (7.2.4 stands for 7.2.4.a and 7.2.4.b). */

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules that compare a workbook with the unit's report of an earlier period: a cumulative count
@@ -97,10 +98,10 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
      * A jump: the change, as a ratio, beyond the factor either way. A cumulative count is compared
      * per month of its period, since a 6-month figure is naturally about twice a quarter's.
      */
-    private java.util.Optional<Finding> jump(Indicator indicator, BigDecimal a, Span earlier, BigDecimal b,
+    private Optional<Finding> jump(Indicator indicator, BigDecimal a, Span earlier, BigDecimal b,
             Span later) {
         if (a.max(b).compareTo(floor) < 0 || a.compareTo(b) == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean perMonth = indicator.accrual() == Accrual.CUMULATIVE && earlier.months() != later.months();
         BigDecimal from = perMonth ? a.multiply(BigDecimal.valueOf(later.months())) : a;
@@ -109,7 +110,7 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
         BigDecimal small = up ? from : to;
         BigDecimal large = up ? to : from;
         if (small.signum() != 0 && large.compareTo(small.multiply(factor)) <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String change = (b.compareTo(a) > 0 ? " tăng từ " : " giảm từ ") + shown(indicator, a) + " (" + earlier + ") "
                 + (b.compareTo(a) > 0 ? "lên " : "xuống ") + shown(indicator, b) + " (" + later + ")";
@@ -117,7 +118,7 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
                 : (perMonth ? "; tính theo số tháng của mỗi kỳ (" + earlier.months() + " và " + later.months()
                         + " tháng), " : ", ")
                         + (up ? "gấp " : "giảm ") + VietnameseFormat.number(times(large, small)) + " lần";
-        return java.util.Optional.of(new Finding(jump.severity(), jump.id(), indicator.code(), indicator.label()
+        return Optional.of(new Finding(jump.severity(), jump.id(), indicator.code(), indicator.label()
                 + change + ratio + ", vượt ngưỡng " + VietnameseFormat.number(factor) + " lần. " + jump.advice()));
     }
 

@@ -1,13 +1,14 @@
 package appendixfill.rule;
 
+import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Figures;
+import appendixfill.indicator.Indicator;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
-import appendixfill.indicator.Catalogue;
-import appendixfill.indicator.Indicator;
+import java.util.stream.Stream;
 
 /**
  * Dossiers received online need a procedure that receives them: online dossiers &gt; 0 implies some
@@ -48,7 +49,7 @@ public record OnlineDossiers() implements Rule {
         Catalogue catalogue = figures.catalogue();
         String left = term(figures, DOSSIERS, address);
         String right = term(figures, LEVEL_3, address) + " + " + term(figures, LEVEL_4, address);
-        List<String> lacking = java.util.stream.Stream.of(DOSSIERS, LEVEL_3, LEVEL_4)
+        List<String> lacking = Stream.of(DOSSIERS, LEVEL_3, LEVEL_4)
                 .filter(code -> !(figures.get(code) instanceof Value.Amount))
                 .map(code -> catalogue.require(code).label() + " (" + cell(address, code)
                         + VietnameseFormat.value(catalogue.require(code), figures.get(code)) + ")").toList();

@@ -43,6 +43,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--code", paramLabel = "STT", description = "Chỉ giải thích các quy tắc so sánh dòng này (mã hoặc STT).")
     private String code;
 
+    @Option(names = "--previous", paramLabel = "OLD.xlsx",
+            description = "Biểu của chính đơn vị ở kỳ trước: giải thích cả các quy tắc so sánh với kỳ trước.")
+    private Path previous;
+
     @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
             description = "Ngôn ngữ của thông báo khi không dùng được tệp: vi (mặc định) hoặc en.")
     private Language language = Language.VI;
@@ -79,7 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<String> asked = comparing;
         ExplainJob.Result result;
         try {
-            result = new ExplainJob(catalogue, rules).run(workbook);
+            result = new ExplainJob(catalogue, rules).run(workbook, Optional.ofNullable(previous));
         } catch (UnusableInput e) {
             err.println(e.said().in(language));
             return ExitCode.UNUSABLE;

@@ -51,11 +51,23 @@ public record PreviousReport(Path file, Figures figures, Span span, String unit)
      * unit or period is not compared, with a warning saying so.
      */
     public List<Finding> compare(Path input, Figures now, RuleBook rules) throws UnusableInput {
+        Optional<Span> later = periodOf(input, now);
+        if (later.isEmpty()) {
+            return List.of(new Finding(Severity.WARNING, NOT_COMPARED, "period", "Chưa so sánh được với báo cáo kỳ trước «"
+                    + file.getFileName() + "» (" + span + "), vì biểu này chưa ghi đủ tên đơn vị, kỳ và năm báo cáo."));
+        }
+        return rules.acrossPeriods().compare(figures, span, now, later.get());
+    }
+
+    /**
+     * The period of this period's workbook, which the earlier report must be of the same unit and
+     * come before; empty when the workbook does not say its unit, period and year.
+     */
+    public Optional<Span> periodOf(Path input, Figures now) throws UnusableInput {
         Optional<Span> later = Span.of(now);
         String unit = unit(now);
         if (later.isEmpty() || unit.isEmpty()) {
-            return List.of(new Finding(Severity.WARNING, NOT_COMPARED, "period", "Chưa so sánh được với báo cáo kỳ trước «"
-                    + file.getFileName() + "» (" + span + "), vì biểu này chưa ghi đủ tên đơn vị, kỳ và năm báo cáo."));
+            return Optional.empty();
         }
         if (!UnitName.key(unit).equals(UnitName.key(this.unit))) {
             throw new UnusableInput(Message.of("previous.other-unit", file, this.unit, input, unit));
@@ -66,7 +78,7 @@ public record PreviousReport(Path file, Figures figures, Span span, String unit)
         if (later.get().compareTo(span) < 0) {
             throw new UnusableInput(Message.of("previous.later", file, span, input, later.get()));
         }
-        return rules.acrossPeriods().compare(figures, span, now, later.get());
+        return later;
     }
 
     /** "xã Vũ Muộn"; empty when the workbook does not name its unit. */

@@ -2,6 +2,7 @@ package appendixfill.rule;
 
 import appendixfill.indicator.Catalogue;
 import appendixfill.indicator.Figures;
+import appendixfill.indicator.Span;
 import appendixfill.indicator.TabSeparated;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,6 +121,20 @@ public final class RuleBook {
         }
         explanations.add(acrossPeriods.unevaluated(acrossPeriods.decrease()));
         explanations.add(acrossPeriods.unevaluated(acrossPeriods.jump()));
+        return explanations;
+    }
+
+    /**
+     * Every rule evaluated on the figures, those across periods against the unit's earlier report
+     * ({@code before}, of the period {@code earlier}; {@code now} reports on {@code later}).
+     */
+    public List<Explanation> explain(Figures now, Function<String, String> address, Figures before, Span earlier,
+            Span later) {
+        List<Explanation> explanations = new ArrayList<>();
+        for (Rule rule : rules) {
+            explanations.add(rule.explain(now, address));
+        }
+        explanations.addAll(acrossPeriods.explain(before, earlier, now, later, address));
         return explanations;
     }
 

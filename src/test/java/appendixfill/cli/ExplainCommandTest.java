@@ -126,4 +126,32 @@ class ExplainCommandTest {
                 + "liệu; nếu đúng, ghi lý do ở cột Ghi chú.", lines.get(lines.size() - 1));
         assertEquals(32, lines.size());
     }
+
+    @Test
+    void withTheEarlierReportTheRulesAcrossPeriodsAreEvaluatedToo() throws Exception {
+        Path series = Path.of("src/test/resources/golden-periods/quy-i-den-nam-phuong");
+        Path before = appendixfill.fixtures.TypedWorkbooks.write(appendixfill.fixtures.TypedWorkbooks.readTyped(
+                series.resolve("6-thang.typed.tsv")), out.resolve("6-thang.xlsx"));
+        Path now = appendixfill.fixtures.TypedWorkbooks.write(appendixfill.fixtures.TypedWorkbooks.readTyped(
+                series.resolve("9-thang.typed.tsv")), out.resolve("9-thang.xlsx"));
+        CommandRun run = CommandRun.of("explain", now.toString(), "--previous", before.toString(), "--rule",
+                "period.decrease");
+        assertEquals(0, run.exit());
+        assertEquals("""
+                Giải thích các quy tắc kiểm tra trên tệp «9-thang.xlsx» (phường Đông Hưng Thuận, 9 tháng năm 2025); bộ quy tắc phiên bản 2026.1.
+
+                period.decrease (Lỗi): Số liệu lũy kế từ đầu năm không thể giảm so với kỳ trước của cùng năm: kiểm tra lại số liệu kỳ này hoặc kỳ trước.
+                  Vế trái: 33 số liệu lũy kế có ở cả hai kỳ, kỳ này (9 tháng năm 2025)
+                  So sánh: ≥
+                  Vế phải: kỳ trước (6 tháng đầu năm 2025)
+                  Kết quả: không đạt: ô Thông tin báo cáo!B20: «Số hồ sơ, giấy tờ, kết quả giải quyết TTHC đã số hóa (lũy kế)» giảm từ 1.600 (6 tháng đầu năm 2025) xuống 1.500 (9 tháng năm 2025).
+
+                1 quy tắc: 0 đạt, 1 không đạt, 0 không kiểm tra được.
+                """, run.out());
+        CommandRun later = CommandRun.of("explain", before.toString(), "--previous", now.toString());
+        assertEquals(2, later.exit());
+        assertEquals("Tệp kỳ trước «" + now + "» báo cáo 9 tháng năm 2025, sau kỳ của tệp «" + before + "» (6 tháng đầu "
+                + "năm 2025). Với --previous, hãy chỉ ra biểu của một kỳ trước đó (quý I trước 6 tháng, 6 tháng trước "
+                + "9 tháng, 9 tháng trước năm).\n", later.err());
+    }
 }

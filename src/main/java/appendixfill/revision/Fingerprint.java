@@ -33,16 +33,19 @@ public final class Fingerprint {
      */
     public static String sha256(byte[] bytes) {
         int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-        long bits = (long) bytes.length * 8;
+        // The message, then 0x80, zeros, and its length in bits over the last 8 bytes of the last block.
         int blocks = (bytes.length + 8) / 64 + 1;
+        byte[] padded = java.util.Arrays.copyOf(bytes, blocks * 64);
+        padded[bytes.length] = (byte) 0x80;
+        long bits = (long) bytes.length * 8;
+        for (int i = 0; i < 8; i++) {
+            padded[padded.length - 1 - i] = (byte) (bits >>> (8 * i));
+        }
         int[] w = new int[64];
         for (int block = 0; block < blocks; block++) {
-            for (int i = 0; i < 16; i++) {
-                int word = 0;
-                for (int j = 0; j < 4; j++) {
-                    word = word << 8 | paddedByte(bytes, bits, blocks, block * 64 + i * 4 + j) & 0xff;
-                }
-                w[i] = word;
+            for (int i = 0, at = block * 64; i < 16; i++, at += 4) {
+                w[i] = (padded[at] & 0xff) << 24 | (padded[at + 1] & 0xff) << 16 | (padded[at + 2] & 0xff) << 8
+                        | padded[at + 3] & 0xff;
             }
             for (int i = 16; i < 64; i++) {
                 int s0 = Integer.rotateRight(w[i - 15], 7) ^ Integer.rotateRight(w[i - 15], 18) ^ w[i - 15] >>> 3;
@@ -79,18 +82,6 @@ public final class Fingerprint {
             hex.append("0".repeat(8 - digits.length())).append(digits);
         }
         return hex.toString();
-    }
-
-    /** The message's byte at {@code index}, then 0x80, zeros, and the length in bits over the last 8 bytes. */
-    private static byte paddedByte(byte[] bytes, long bits, int blocks, int index) {
-        if (index < bytes.length) {
-            return bytes[index];
-        }
-        if (index == bytes.length) {
-            return (byte) 0x80;
-        }
-        int fromEnd = blocks * 64 - 1 - index;
-        return fromEnd < 8 ? (byte) (bits >>> (8 * fromEnd)) : 0;
     }
 
     private static final int[] K = {

@@ -29,11 +29,11 @@ public record Provenance(Optional<Stamp> stamp, String run, boolean edited) {
         return millis.matches("\\d{1,18}") ? Long.parseLong(millis) : 0;
     }
 
-    /** "19:52 06/12/2026 (UTC)". */
+    /** "19:52:08 06/12/2026 UTC": to the second, since a unit may send twice in a minute. */
     public String submittedShown() {
         String utc = Stamp.utc(submitted());
-        return utc.substring(11, 16) + " " + utc.substring(8, 10) + "/" + utc.substring(5, 7) + "/" + utc.substring(0, 4)
-                + " (UTC)";
+        return utc.substring(11, 19) + " " + utc.substring(8, 10) + "/" + utc.substring(5, 7) + "/" + utc.substring(0, 4)
+                + " UTC";
     }
 
     /** What the roll says of it: «điền bằng appendix-fill 0.1.0 (…)», and whether it was edited since; "" for none. */

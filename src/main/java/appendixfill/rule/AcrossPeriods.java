@@ -38,75 +38,6 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
         }
     }
 
-    /** What the rule across periods says, as a province reviews it. */
-    public String wording(Described rule) {
-        if (rule == decrease) {
-            return "Số liệu lũy kế từ đầu năm (các dòng đếm ghi «cumulative» ở cột across-periods của danh mục) của kỳ "
-                    + "này ≥ của kỳ trước trong cùng năm. " + decrease.advice();
-        }
-        return "Mỗi số liệu đếm thay đổi không quá " + VietnameseFormat.number(factor) + " lần (tăng hay giảm) so với kỳ "
-                + "trước; số liệu lũy kế tính theo số tháng của mỗi kỳ; chỉ xét khi số lớn hơn từ "
-                + VietnameseFormat.number(floor) + " trở lên. " + jump.advice();
-    }
-
-    /**
-     * Both rules across periods evaluated on a workbook and the unit's earlier report: the rows
-     * compared (every count with a value in both), and each that goes down or jumps, with its
-     * values; the figures' cells as {@code address} names them.
-     */
-    public List<Explanation> explain(Figures before, Span earlier, Figures now, Span later,
-            Function<String, String> address) {
-        List<Finding> findings = compare(before, earlier, now, later);
-        List<Explanation> explanations = new ArrayList<>();
-        for (Described rule : List.of(decrease, jump)) {
-            List<Indicator> rows = now.catalogue().indicators().stream()
-                    .filter(i -> i.kind() == Kind.COUNT && (rule == jump || i.accrual() == Accrual.CUMULATIVE))
-                    .toList();
-            long both = rows.stream().filter(i -> before.get(i.code()) instanceof Value.Amount
-                    && now.get(i.code()) instanceof Value.Amount).count();
-            String left = VietnameseFormat.count(both) + " số liệu " + (rule == decrease ? "lũy kế " : "đếm ")
-                    + "có ở cả hai kỳ, kỳ này (" + later + ")";
-            String right = "kỳ trước (" + earlier + ")" + (rule == jump ? ", thay đổi không quá "
-                    + VietnameseFormat.number(factor) + " lần, từ " + VietnameseFormat.number(floor) : "");
-            String operator = rule == decrease ? "≥" : "so với";
-            if (rule == decrease && !later.covers(earlier)) {
-                explanations.add(new Explanation(rule.id(), rule.severity(), rule.advice(), left, operator, right,
-                        Explanation.Outcome.NOT_EVALUATED, "kỳ này không bao gồm các tháng của kỳ trước (khác năm, "
-                                + "hoặc hai quý khác nhau): số liệu lũy kế không so sánh được"));
-                continue;
-            }
-            List<String> failing = findings.stream().filter(f -> f.rule().equals(rule.id()))
-                    .map(f -> cell(address, f.code()) + withoutAdvice(f.message(), rule.advice())).toList();
-            String lacking = rows.size() > both ? "; " + VietnameseFormat.count(rows.size() - both)
-                    + " dòng không có số liệu ở một trong hai kỳ, không so sánh" : "";
-            explanations.add(new Explanation(rule.id(), rule.severity(), rule.advice(), left, operator, right,
-                    failing.isEmpty() ? Explanation.Outcome.HOLDS : Explanation.Outcome.FAILS,
-                    (failing.isEmpty() ? "không số liệu nào " + (rule == decrease ? "giảm" : "thay đổi quá ngưỡng")
-                            : String.join("; ", failing)) + lacking));
-        }
-        return explanations;
-    }
-
-    /** "ô Phụ lục I!D41: ", or nothing for a figure without a cell. */
-    private static String cell(Function<String, String> address, String code) {
-        String cell = address.apply(code);
-        return cell.isEmpty() ? "" : "ô " + cell + ": ";
-    }
-
-    /** A finding's message without the rule's advice (the explanation says it once) and its final stop. */
-    private static String withoutAdvice(String message, String advice) {
-        String said = message.endsWith(" " + advice) ? message.substring(0, message.length() - advice.length() - 1)
-                : message;
-        return said.endsWith(".") ? said.substring(0, said.length() - 1) : said;
-    }
-
-    /** A rule across periods explained on a workbook alone: it needs the earlier report. */
-    public Explanation unevaluated(Described rule) {
-        return new Explanation(rule.id(), rule.severity(), rule.advice(), "", "", "",
-                Explanation.Outcome.NOT_EVALUATED, "cần biểu kỳ trước của đơn vị (appendix-fill TỆP.xlsx --previous "
-                        + "TỆP-KỲ-TRƯỚC.xlsx)");
-    }
-
     /** The identifier of the info finding about the unit's name or level written differently. */
     public static final String UNIT_CHANGED = "period.unit-changed";
 
@@ -190,5 +121,74 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
             findings.add(new Finding(Severity.INFO, UNIT_CHANGED, code, indicator.label() + " kỳ trước ("
                     + earlier + ") ghi «" + old.text() + "», kỳ này ghi «" + current.text() + "»."));
         }
+    }
+
+    /** What the rule across periods says, as a province reviews it. */
+    public String wording(Described rule) {
+        if (rule == decrease) {
+            return "Số liệu lũy kế từ đầu năm (các dòng đếm ghi «cumulative» ở cột across-periods của danh mục) của kỳ "
+                    + "này ≥ của kỳ trước trong cùng năm. " + decrease.advice();
+        }
+        return "Mỗi số liệu đếm thay đổi không quá " + VietnameseFormat.number(factor) + " lần (tăng hay giảm) so với kỳ "
+                + "trước; số liệu lũy kế tính theo số tháng của mỗi kỳ; chỉ xét khi số lớn hơn từ "
+                + VietnameseFormat.number(floor) + " trở lên. " + jump.advice();
+    }
+
+    /**
+     * Both rules across periods evaluated on a workbook and the unit's earlier report: the rows
+     * compared (every count with a value in both), and each that goes down or jumps, with its
+     * values; the figures' cells as {@code address} names them.
+     */
+    public List<Explanation> explain(Figures before, Span earlier, Figures now, Span later,
+            Function<String, String> address) {
+        List<Finding> findings = compare(before, earlier, now, later);
+        List<Explanation> explanations = new ArrayList<>();
+        for (Described rule : List.of(decrease, jump)) {
+            List<Indicator> rows = now.catalogue().indicators().stream()
+                    .filter(i -> i.kind() == Kind.COUNT && (rule == jump || i.accrual() == Accrual.CUMULATIVE))
+                    .toList();
+            long both = rows.stream().filter(i -> before.get(i.code()) instanceof Value.Amount
+                    && now.get(i.code()) instanceof Value.Amount).count();
+            String left = VietnameseFormat.count(both) + " số liệu " + (rule == decrease ? "lũy kế " : "đếm ")
+                    + "có ở cả hai kỳ, kỳ này (" + later + ")";
+            String right = "kỳ trước (" + earlier + ")" + (rule == jump ? ", thay đổi không quá "
+                    + VietnameseFormat.number(factor) + " lần, từ " + VietnameseFormat.number(floor) : "");
+            String operator = rule == decrease ? "≥" : "so với";
+            if (rule == decrease && !later.covers(earlier)) {
+                explanations.add(new Explanation(rule.id(), rule.severity(), rule.advice(), left, operator, right,
+                        Explanation.Outcome.NOT_EVALUATED, "kỳ này không bao gồm các tháng của kỳ trước (khác năm, "
+                                + "hoặc hai quý khác nhau): số liệu lũy kế không so sánh được"));
+                continue;
+            }
+            List<String> failing = findings.stream().filter(f -> f.rule().equals(rule.id()))
+                    .map(f -> cell(address, f.code()) + withoutAdvice(f.message(), rule.advice())).toList();
+            String lacking = rows.size() > both ? "; " + VietnameseFormat.count(rows.size() - both)
+                    + " dòng không có số liệu ở một trong hai kỳ, không so sánh" : "";
+            explanations.add(new Explanation(rule.id(), rule.severity(), rule.advice(), left, operator, right,
+                    failing.isEmpty() ? Explanation.Outcome.HOLDS : Explanation.Outcome.FAILS,
+                    (failing.isEmpty() ? "không số liệu nào " + (rule == decrease ? "giảm" : "thay đổi quá ngưỡng")
+                            : String.join("; ", failing)) + lacking));
+        }
+        return explanations;
+    }
+
+    /** "ô Phụ lục I!D41: ", or nothing for a figure without a cell. */
+    private static String cell(Function<String, String> address, String code) {
+        String cell = address.apply(code);
+        return cell.isEmpty() ? "" : "ô " + cell + ": ";
+    }
+
+    /** A finding's message without the rule's advice (the explanation says it once) and its final stop. */
+    private static String withoutAdvice(String message, String advice) {
+        String said = message.endsWith(" " + advice) ? message.substring(0, message.length() - advice.length() - 1)
+                : message;
+        return said.endsWith(".") ? said.substring(0, said.length() - 1) : said;
+    }
+
+    /** A rule across periods explained on a workbook alone: it needs the earlier report. */
+    public Explanation unevaluated(Described rule) {
+        return new Explanation(rule.id(), rule.severity(), rule.advice(), "", "", "",
+                Explanation.Outcome.NOT_EVALUATED, "cần biểu kỳ trước của đơn vị (appendix-fill TỆP.xlsx --previous "
+                        + "TỆP-KỲ-TRƯỚC.xlsx)");
     }
 }

@@ -124,6 +124,9 @@ public final class ConsolidationJob {
                 throw new UnusableInput(Message.of("consolidate.previous-not-folder", previousFolder.get()));
             }
             previousFiles = workbooks(previousFolder.get(), out);
+            if (previousFiles.isEmpty()) {
+                throw new UnusableInput(Message.of("consolidate.no-workbooks", previousFolder.get()));
+            }
         }
         // A folder of unreadable workbooks still gets its roll; a folder of none has nothing to say.
         if (files.isEmpty()) {

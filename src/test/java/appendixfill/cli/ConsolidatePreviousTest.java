@@ -86,4 +86,21 @@ class ConsolidatePreviousTest {
                 run.err());
         assertEquals(false, Files.exists(out));
     }
+
+    @Test
+    void anEarlierFolderWithoutWorkbooksIsRefused() throws Exception {
+        Path now = folders();
+        Path empty = Files.createDirectories(folder.resolve("trong"));
+        CommandRun run = CommandRun.of("consolidate", now.toString(), "--previous", empty.toString(), "--out",
+                folder.resolve("out/tong-hop.xlsx").toString());
+        assertEquals(2, run.exit());
+        assertEquals("Thư mục «" + empty + "» không có tệp bảng tính nào cần tổng hợp (.xlsx, .xlsm, .xls hoặc .ods; tệp "
+                + "khóa ~$, tệp ẩn và chính tệp kết quả được bỏ qua). Hãy chỉ ra thư mục chứa các biểu Phụ lục I nhận được "
+                + "từ các đơn vị. Chưa ghi gì.\n", run.err());
+        CommandRun file = CommandRun.of("consolidate", now.toString(), "--previous", now.resolve("bm.xlsx").toString(),
+                "--out", folder.resolve("out/tong-hop.xlsx").toString());
+        assertEquals(2, file.exit());
+        assertEquals("«" + now.resolve("bm.xlsx") + "» không phải một thư mục. --previous cần thư mục chứa các biểu Phụ "
+                + "lục I của kỳ trước. Chưa ghi gì.\n", file.err());
+    }
 }

@@ -5,6 +5,10 @@
 #
 #   src/bench/consolidate-benchmark.sh [N] [RUNS]
 #
+# With PREVIOUS=1 each run also compares with N workbooks of an earlier period («consolidate --previous»,
+# issue 12): generated once into target/bench/previous-N, the same units with the same figures reported for
+# «9 tháng» of the same year (so that, as in real life, few figures go down or jump), matched by name.
+#
 # With PHASES=1 each run also prints when each phase ended (read, consolidated, each output written,
 # committed), in milliseconds since the command started; the rest of the wall time is the JVM's start
 # and exit. JAVA_HOME chooses the Java (e.g. JDK 25, whose AOT cache the first run trains).
@@ -34,13 +38,23 @@ if [ ! -d "$units" ]; then
   "$java_cmd" -cp "$cp" appendixfill.fixtures.UnitWorkbookGenerator "$n" "$units.tmp" >&2
   mv "$units.tmp" "$units"
 fi
+previous_args=""
+if [ "${PREVIOUS:-0}" = 1 ]; then
+  previous="$here/target/bench/previous-$n-same-$(basename "$units" | sed 's/^units-[0-9]*-//')"
+  if [ ! -d "$previous" ]; then
+    echo "Generating $n workbooks of the earlier period into $previous…" >&2
+    "$java_cmd" -cp "$cp" appendixfill.fixtures.UnitWorkbookGenerator "$n" "$previous.tmp" 2025 "9 tháng" >&2
+    mv "$previous.tmp" "$previous"
+  fi
+  previous_args="--previous $previous"
+fi
 mkdir -p "$out"
 echo "N=$n workbooks, $(du -sh "$units" | cut -f1) on disk; java: $("$java_cmd" -version 2>&1 | head -n 1)"
 echo "nproc=$(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 # Through the launcher, as a person runs it (its JVM options and class-data cache), heap capped at 256 MB.
 # The first run only warms the cache up.
 export APPENDIX_FILL_JAVA_OPTS="-Xmx256m"
-./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
+./appendix-fill consolidate "$units" $previous_args --out "$out/tong-hop.xlsx" --name "Benchmark" >/dev/null || true
 # JDK 25 trains its AOT cache in the background after that first run: the runs measured wait for it.
 cache="$XDG_CACHE_HOME/appendix-fill"
 waited=0
@@ -54,7 +68,7 @@ fi
 i=1
 while [ "$i" -le "$runs" ]; do
   /usr/bin/time -o "$out/time.txt" -f "run $i: wall %e s (CPU: user %U s, sys %S s), peak RSS %M KB, exit %x" \
-    ./appendix-fill consolidate "$units" --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" \
+    ./appendix-fill consolidate "$units" $previous_args --out "$out/tong-hop.xlsx" --name "Benchmark" >"$out/stdout.txt" \
     2>"$out/stderr.txt" || true
   grep -v '^Command exited' "$out/time.txt"
   sed '/^Đã ghi:/,$d' "$out/stdout.txt"

@@ -27,12 +27,13 @@ class PackageRoomsTest {
             Map.entry("indicator", Set.of()),
             Map.entry("spreadsheet", Set.of("ooxml", "input")),
             Map.entry("rule", Set.of("indicator", "input")),
-            Map.entry("form", Set.of("ooxml", "spreadsheet", "indicator", "input", "rule")),
+            Map.entry("revision", Set.of("indicator")),
+            Map.entry("form", Set.of("ooxml", "spreadsheet", "indicator", "input", "rule", "revision")),
             Map.entry("template", Set.of("form", "indicator")),
-            Map.entry("consolidate", Set.of("form", "spreadsheet", "indicator", "rule")),
-            Map.entry("report", Set.of("ooxml", "consolidate", "indicator", "rule", "input")),
-            Map.entry("fill", Set.of("form", "consolidate", "report", "indicator", "input", "rule")),
-            Map.entry("cli", Set.of("fill", "template", "consolidate", "indicator", "input", "rule")));
+            Map.entry("consolidate", Set.of("form", "spreadsheet", "indicator", "rule", "revision")),
+            Map.entry("report", Set.of("ooxml", "consolidate", "indicator", "rule", "input", "revision")),
+            Map.entry("fill", Set.of("form", "consolidate", "report", "indicator", "input", "rule", "revision")),
+            Map.entry("cli", Set.of("fill", "template", "consolidate", "indicator", "input", "rule", "revision")));
 
     private static final Pattern USE = Pattern.compile("\\bappendixfill\\.([a-z]+)\\.[A-Z]");
 

@@ -62,6 +62,11 @@ final class ConsolidateCommand implements Callable<Integer> {
                     + "tình trạng «Có lỗi, không tổng hợp»).")
     private boolean withoutErrors;
 
+    @Option(names = "--previous", paramLabel = "OLDDIR",
+            description = "Thư mục các biểu của kỳ trước: mỗi đơn vị (theo mã, nếu không thì theo tên) được so sánh với "
+                    + "biểu kỳ trước của mình; số liệu lũy kế giảm là lỗi, số liệu thay đổi quá nhiều là cảnh báo.")
+    private Path previous;
+
     @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
             description = "Ngôn ngữ của thông báo khi không tổng hợp được (thư mục, danh sách đơn vị, kỳ báo cáo): "
                     + "vi (mặc định) hoặc en. Các biểu tổng hợp luôn bằng tiếng Việt.")
@@ -118,7 +123,8 @@ final class ConsolidateCommand implements Callable<Integer> {
         };
         try {
             ConsolidationJob.Result result = new ConsolidationJob(Catalogue.standard(), RuleBook.standard())
-                    .run(folder, Optional.ofNullable(units), asked, out, title, withoutErrors, progress);
+                    .run(folder, Optional.ofNullable(units), asked, out, title, withoutErrors, Optional.ofNullable(previous),
+                            progress);
             Roll roll = result.consolidated().roll();
             stdout.println("Tổng hợp " + Period.shown(roll.period()) + ": "
                     + VietnameseFormat.count(roll.totals().units()) + " đơn vị.");
@@ -126,6 +132,10 @@ final class ConsolidateCommand implements Callable<Integer> {
             for (Roll.Count count : roll.counts()) {
                 stdout.println("  " + count);
             }
+            result.comparison().ifPresent(c -> stdout.println("So sánh với kỳ trước (thư mục «" + previous + "»): "
+                    + VietnameseFormat.count(c.compared()) + " đơn vị; " + VietnameseFormat.count(c.errors())
+                    + " số liệu lũy kế giảm (lỗi), " + VietnameseFormat.count(c.warnings())
+                    + " số liệu thay đổi bất thường (cảnh báo); xem cột lý do của trang «Tình hình nộp báo cáo»."));
             stdout.println("Đã ghi:");
             for (Path written : result.written()) {
                 stdout.println("  " + written);
@@ -134,8 +144,9 @@ final class ConsolidateCommand implements Callable<Integer> {
             for (ConsolidationJob.Fault fault : result.faults()) {
                 Main.internalError(fault.failure(), fault.file(), language, stderr, log);
             }
+            boolean decreases = result.comparison().map(c -> c.errors() > 0).orElse(false);
             return !result.faults().isEmpty() ? ExitCode.INTERNAL
-                    : roll.problems().isEmpty() ? ExitCode.OK : ExitCode.DATA_ERRORS;
+                    : roll.problems().isEmpty() && !decreases ? ExitCode.OK : ExitCode.DATA_ERRORS;
         } catch (UnusableInput e) {
             stderr.println(e.said().in(language));
             return ExitCode.UNUSABLE;

@@ -82,8 +82,7 @@ record FillArguments(List<Path> workbooks, Optional<Path> out, Language language
      * file (picocli expands {@code @FILE} anywhere, with its own quoting), not a subcommand.
      */
     private static boolean isPlain(String arg) {
-        return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@") && !arg.equals("template")
-                && !arg.equals("consolidate");
+        return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@") && !Main.COMMANDS.contains(arg);
     }
 
     /** The path picocli would make of the word (it calls {@code Paths.get}); none when that fails, so picocli says why. */

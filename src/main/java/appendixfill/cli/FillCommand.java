@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** Fills, checks and reports one or more Phụ lục I workbooks. */
 @Command(name = "appendix-fill", version = "appendix-fill 0.1.0",
-        subcommands = {TemplateCommand.class, ConsolidateCommand.class}, sortOptions = false, usageHelpWidth = 100,
+        subcommands = {TemplateCommand.class, ConsolidateCommand.class, ExplainCommand.class, RulesCommand.class, DiffCommand.class}, sortOptions = false, usageHelpWidth = 100,
         synopsisHeading = "Cách dùng: ", commandListHeading = "%nLệnh:%n", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I (Excel hoặc LibreOffice).",
@@ -45,6 +45,11 @@ final class FillCommand implements Callable<Integer> {
             description = "Thư mục ghi kết quả (mặc định: thư mục của tệp đầu vào).")
     private Path out;
 
+    @Option(names = "--previous", paramLabel = "OLD.xlsx",
+            description = "Biểu của chính đơn vị ở kỳ trước (bất kỳ định dạng nào ở trên): số liệu lũy kế giảm là lỗi, "
+                    + "số liệu thay đổi quá nhiều là cảnh báo.")
+    private Path previous;
+
     @Option(names = "--lang", paramLabel = "vi|en", defaultValue = "vi",
             description = "Ngôn ngữ của thông báo khi không dùng được tệp: vi (mặc định) hoặc en.")
     private Language language = Language.VI;
@@ -56,6 +61,6 @@ final class FillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return new FillRun(Optional.ofNullable(out), language, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                log).fill(workbooks);
+                log).previous(Optional.ofNullable(previous)).fill(workbooks);
     }
 }

@@ -31,6 +31,7 @@ final class FillRun {
     private final PrintWriter stdout;
     private final PrintWriter stderr;
     private final ErrorLog log;
+    private Optional<Path> previous = Optional.empty();
 
     FillRun(Optional<Path> out, Language language, PrintWriter stdout, PrintWriter stderr, ErrorLog log) {
         this.out = out;
@@ -40,6 +41,12 @@ final class FillRun {
         this.log = log;
     }
 
+    /** The unit's report of an earlier period, to compare the one workbook with. */
+    FillRun previous(Optional<Path> previous) {
+        this.previous = previous;
+        return this;
+    }
+
     /** Fills the workbooks (files or folders of them) and returns the exit code. */
     int fill(List<Path> workbooks) throws Exception {
         if (workbooks.isEmpty()) {
@@ -47,6 +54,10 @@ final class FillRun {
             return ExitCode.UNUSABLE;
         }
         List<Path> files = expand(workbooks);
+        if (previous.isPresent() && files.size() != 1) {
+            stderr.println(Message.of("cli.previous-one-workbook", files.size()).in(language));
+            return ExitCode.UNUSABLE;
+        }
         Message clash = clash(files);
         if (clash != null) {
             stderr.println(clash.in(language));
@@ -111,7 +122,7 @@ final class FillRun {
 
     private Outcome fillOne(FillJob job, Path workbook) {
         try {
-            return new Outcome(job.run(workbook, out.orElse(null)), null, null);
+            return new Outcome(job.run(workbook, out.orElse(null), previous), null, null);
         } catch (UnusableInput e) {
             return new Outcome(null, e, null);
         } catch (Exception e) {
@@ -203,6 +214,8 @@ final class FillRun {
         stdout.println(result.input().getFileName() + ": " + (result.document().isIdentified()
                 ? result.document().unit() + ", " + result.document().period()
                 : "chưa ghi đơn vị hoặc kỳ báo cáo (điền ở trang «Thông tin báo cáo» của tệp .filled.xlsx rồi chạy lại)"));
+        result.previous().ifPresent(previous -> stdout.println("So sánh với báo cáo kỳ trước «"
+                + previous.file().getFileName() + "» (" + previous.span() + ")."));
         stdout.println(result.summary());
         OutputFiles.OpenIn.of(result.input()).ifPresent(open -> stdout.println(Message.of("fill.input-open",
                 result.input().getFileName(), open.program(), open.lockFile()).in(language)));

@@ -77,7 +77,8 @@ public final class Main {
         return args;
     }
 
-    private static final List<String> COMMANDS = List.of("template", "consolidate");
+    /** The commands besides the everyday fill; a word among them is never a workbook's name. */
+    static final List<String> COMMANDS = List.of("template", "consolidate", "explain", "rules", "diff");
 
     private static boolean onlyLanguageBefore(String[] args, int command) {
         for (int i = 0; i < command; i++) {

@@ -1,6 +1,9 @@
 package appendixfill.consolidate;
 
 import appendixfill.indicator.Catalogue;
+import appendixfill.indicator.Figures;
+import appendixfill.revision.Change;
+import appendixfill.revision.Changes;
 import appendixfill.indicator.UnitName;
 import appendixfill.indicator.Value;
 import appendixfill.indicator.VietnameseFormat;
@@ -73,6 +76,15 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
      */
     public static Roll of(List<Unit> units, List<Submission> submissions, Optional<Period> expected,
             boolean withoutErrors) {
+        return of(units, submissions, expected, withoutErrors, Catalogue.standard());
+    }
+
+    /**
+     * The same, saying in the terms of {@code catalogue} what a unit's newer workbook changed from
+     * the one it replaces.
+     */
+    public static Roll of(List<Unit> units, List<Submission> submissions, Optional<Period> expected,
+            boolean withoutErrors, Catalogue catalogue) {
         List<Submission> sorted = submissions.stream().sorted(Comparator.comparing(Submission::file)).toList();
         Optional<Period> period = expected.or(() -> mostCommon(sorted));
         Map<String, Unit> byCode = new HashMap<>();
@@ -135,12 +147,15 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             }
             if (ranked.size() > 1) {
                 reason = join(reason, "gửi " + VietnameseFormat.count(ranked.size()) + " tệp; dùng tệp này vì " + why(used, ranked.get(1)));
+                reason = join(reason, changes(catalogue, ranked.get(1), used));
             }
+            reason = join(reason, used.provenance().said());
             List<Entry> entries = new ArrayList<>();
             entries.add(new Entry(unit, Optional.of(used), standing, join(notes.get(used), reason)));
             for (Submission other : ranked.subList(1, ranked.size())) {
                 entries.add(new Entry(unit, Optional.of(other), Standing.DUPLICATE, join(notes.get(other),
-                        "không dùng; đã dùng tệp «" + used.file() + "» vì " + why(used, other))));
+                        join("không dùng; đã dùng tệp «" + used.file() + "» vì " + why(used, other),
+                                other.provenance().said()))));
             }
             if (unit.isPresent()) {
                 byUnit.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).addAll(0, entries);
@@ -196,19 +211,47 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
         return entries.stream().filter(e -> e.standing().counted()).toList();
     }
 
-    /** The entries a receiver has to act on: every one that is not a plain receipt (a receipt with a note is not). */
+    /** The entries a receiver has to act on: every one that is not a receipt. */
     public List<Entry> problems() {
-        return entries.stream().filter(e -> e.standing() != Standing.RECEIVED || !e.reason().isEmpty()).toList();
+        return entries.stream().filter(e -> e.standing() != Standing.RECEIVED).toList();
     }
 
-    /** Later report date first; then fewer errors; then a completed workbook; then the later file name. */
+    /**
+     * The later submission first, by the workbook's own stamp (the run of appendix-fill that filled it,
+     * never the file's time; a workbook the tool filled before one it did not); then the later report
+     * date; then fewer errors; then a completed workbook; then the later file name.
+     */
     private static final Comparator<Submission> PREFERENCE = Comparator
-            .comparing((Submission s) -> dateKey(s.reportDate()), Comparator.reverseOrder())
+            .comparingLong((Submission s) -> s.provenance().submitted()).reversed()
+            .thenComparing((Submission s) -> dateKey(s.reportDate()), Comparator.reverseOrder())
             .thenComparingInt(Submission::errors)
             .thenComparing((Submission s) -> !s.file().endsWith(".filled.xlsx"))
             .thenComparing(Submission::file, Comparator.reverseOrder());
 
+    /** What the workbook used changed from the one it replaces: "so với tệp «…», đã sửa 2 ô: 1.1 «…»: 3 → 4; …". */
+    private static String changes(Catalogue catalogue, Submission replaced, Submission used) {
+        List<Change> changes = Changes.between(new Figures(catalogue, replaced.shown()),
+                new Figures(catalogue, used.shown()));
+        if (changes.isEmpty()) {
+            return "số liệu như tệp «" + replaced.file() + "»";
+        }
+        List<String> said = changes.stream().limit(SHOWN_CHANGES).map(Changes::said).toList();
+        return "so với tệp «" + replaced.file() + "», đã sửa " + VietnameseFormat.count(changes.size()) + " ô: "
+                + String.join("; ", said) + (changes.size() > SHOWN_CHANGES ? "; và "
+                + VietnameseFormat.count(changes.size() - SHOWN_CHANGES) + " ô khác (xem: appendix-fill diff)" : "");
+    }
+
+    /** How many changed cells the roll names; the others are counted. */
+    private static final int SHOWN_CHANGES = 10;
+
     private static String why(Submission used, Submission other) {
+        long usedAt = used.provenance().submitted();
+        long otherAt = other.provenance().submitted();
+        if (usedAt != otherAt) {
+            return otherAt == 0 ? "được điền bằng appendix-fill (tệp «" + other.file() + "» thì không)"
+                    : "được điền sau (" + used.provenance().submittedShown() + " so với "
+                            + other.provenance().submittedShown() + ")";
+        }
         if (!dateKey(used.reportDate()).equals(dateKey(other.reportDate()))) {
             return "có ngày báo cáo muộn hơn (" + date(used.reportDate()) + " so với " + date(other.reportDate()) + ")";
         }

@@ -33,10 +33,19 @@ import java.util.Optional;
  * @param totals what it adds to the totals
  * @param shown the values shown in its column: numbers, rates, answers
  * @param problem why it cannot be read at all; empty when it was read
+ * @param provenance whether the tool filled it, when, and whether it was edited since
  */
 public record Submission(String file, String unit, Optional<Period> period, Value reportDate, String version,
         int errors, int warnings, List<String> findings, Map<String, List<String>> errorsInTotals, Totals totals,
-        Map<String, Value> shown, String problem) {
+        Map<String, Value> shown, String problem, Provenance provenance) {
+
+    /** A workbook the tool did not fill. */
+    public Submission(String file, String unit, Optional<Period> period, Value reportDate, String version, int errors,
+            int warnings, List<String> findings, Map<String, List<String>> errorsInTotals, Totals totals,
+            Map<String, Value> shown, String problem) {
+        this(file, unit, period, reportDate, version, errors, warnings, findings, errorsInTotals, totals, shown, problem,
+                Provenance.NONE);
+    }
 
     public Submission {
         Objects.requireNonNull(file);
@@ -46,6 +55,13 @@ public record Submission(String file, String unit, Optional<Period> period, Valu
         // In the form's order, as the notes that name them are written.
         errorsInTotals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errorsInTotals));
         shown = Map.copyOf(shown);
+        Objects.requireNonNull(provenance);
+    }
+
+    /** The same workbook, its provenance known. */
+    public Submission from(Provenance provenance) {
+        return new Submission(file, unit, period, reportDate, version, errors, warnings, findings, errorsInTotals, totals,
+                shown, problem, provenance);
     }
 
     /** A file that could not be read as the form, and why. */
@@ -73,6 +89,17 @@ public record Submission(String file, String unit, Optional<Period> period, Valu
         return new Submission(file, unit, period(figures), figures.get("report.date"), version,
                 (int) assessment.count(Severity.ERROR), (int) assessment.count(Severity.WARNING), findings,
                 errorsInTotals, totals, shown(figures), "");
+    }
+
+    /**
+     * A workbook of an earlier period, kept only to be compared with (consolidate --previous): its
+     * unit, period and values, nothing of its findings or totals.
+     */
+    public static Submission earlier(String file, Figures figures, String version) {
+        String name = text(figures, "unit.name");
+        String unit = name.isEmpty() ? "" : (text(figures, "unit.level") + " " + name).strip();
+        return new Submission(file, unit, period(figures), figures.get("report.date"), version, 0, 0, List.of(),
+                Map.of(), Totals.NONE, shown(figures), "");
     }
 
     /** A consolidation read back as one unit: its totals stand for all of its communes. */

@@ -3,6 +3,11 @@ package appendixfill.fill;
 
 import appendixfill.consolidate.Consolidated;
 import appendixfill.consolidate.Period;
+import appendixfill.consolidate.PeriodComparison;
+import appendixfill.indicator.Span;
+import appendixfill.consolidate.Provenance;
+import appendixfill.revision.Fingerprint;
+import appendixfill.revision.Stamp;
 import appendixfill.consolidate.Roll;
 import appendixfill.consolidate.Submission;
 import appendixfill.consolidate.Totals;
@@ -54,7 +59,8 @@ public final class ConsolidationJob {
      * @param faults the workbooks the tool failed on (a bug of the tool, not of the workbook): each
      *     listed as unreadable in the roll, the others consolidated
      */
-    public record Result(Consolidated consolidated, List<Path> written, List<Fault> faults) {
+    public record Result(Consolidated consolidated, List<Path> written, List<Fault> faults,
+            Optional<PeriodComparison> comparison) {
         public Result {
             written = List.copyOf(written);
             faults = List.copyOf(faults);
@@ -93,6 +99,15 @@ public final class ConsolidationJob {
      */
     public Result run(Path folder, Optional<Path> unitsFile, Optional<Period> period, Path out, String name,
             boolean withoutErrors, Progress progress) throws UnusableInput {
+        return run(folder, unitsFile, period, out, name, withoutErrors, Optional.empty(), progress);
+    }
+
+    /**
+     * The same, comparing each unit with its workbook in {@code previousFolder}, the workbooks of an
+     * earlier period (found by the unit's code, else its name), as a fill compares with {@code --previous}.
+     */
+    public Result run(Path folder, Optional<Path> unitsFile, Optional<Period> period, Path out, String name,
+            boolean withoutErrors, Optional<Path> previousFolder, Progress progress) throws UnusableInput {
         if (!Files.isDirectory(folder)) {
             throw new UnusableInput(Message.of(Files.exists(folder) ? "consolidate.folder-is-file"
                     : "consolidate.no-folder", folder));
@@ -103,6 +118,16 @@ public final class ConsolidationJob {
             throw new UnusableInput(Message.of("consolidate.out-not-xlsx", out));
         }
         List<Path> files = workbooks(folder, out);
+        List<Path> previousFiles = List.of();
+        if (previousFolder.isPresent()) {
+            if (!Files.isDirectory(previousFolder.get())) {
+                throw new UnusableInput(Message.of("consolidate.previous-not-folder", previousFolder.get()));
+            }
+            previousFiles = workbooks(previousFolder.get(), out);
+            if (previousFiles.isEmpty()) {
+                throw new UnusableInput(Message.of("consolidate.no-workbooks", previousFolder.get()));
+            }
+        }
         // A folder of unreadable workbooks still gets its roll; a folder of none has nothing to say.
         if (files.isEmpty()) {
             throw new UnusableInput(Message.of("consolidate.no-workbooks", folder));
@@ -128,7 +153,25 @@ public final class ConsolidationJob {
             progress.read(done.incrementAndGet(), files.size());
         });
         progress.ended("read");
-        Roll roll = Roll.of(units, Arrays.asList(submissions), period, withoutErrors);
+        Roll received = Roll.of(units, Arrays.asList(submissions), period, withoutErrors, catalogue);
+        Optional<PeriodComparison> comparison = Optional.empty();
+        if (previousFolder.isPresent()) {
+            Submission[] earlier = new Submission[previousFiles.size()];
+            List<Path> earlierFiles = previousFiles;
+            // Read after this period's (the JIT warm by then), for their values only; a fault of the tool with
+            // one of them is a fault of the run, as with a workbook of this period.
+            IntStream.range(0, earlier.length).parallel().forEach(i -> earlier[i] = readEarlier(earlierFiles.get(i),
+                    faults));
+            progress.ended("read previous");
+            Roll before = Roll.of(units, Arrays.asList(earlier), Optional.empty(), false, catalogue);
+            if (before.period().isPresent() && received.period().isPresent() && !earlierThan(before.period().get(),
+                    received.period().get())) {
+                throw new UnusableInput(Message.of("consolidate.previous-later", previousFolder.get(),
+                        before.period().get(), folder, received.period().get()));
+            }
+            comparison = Optional.of(PeriodComparison.of(received, before, rules.acrossPeriods(), catalogue));
+        }
+        Roll roll = comparison.map(PeriodComparison::roll).orElse(received);
         Consolidated consolidated = Consolidated.of(catalogue, name, roll);
         progress.ended("consolidated");
         Map<String, OutputFiles.Content> contents = new java.util.LinkedHashMap<>();
@@ -151,9 +194,13 @@ public final class ConsolidationJob {
             content.writeTo(stream);
             progress.ended("written " + file);
         });
-        Result result = new Result(consolidated, outputs.write(contents), faults);
+        Result result = new Result(consolidated, outputs.write(contents), faults, comparison);
         progress.ended("committed");
         return result;
+    }
+
+    private static boolean earlierThan(Period before, Period now) {
+        return new Span(before.name(), before.year()).compareTo(new Span(now.name(), now.year())) < 0;
     }
 
     /** The files a consolidation into {@code outName} (OUT.xlsx) writes, in the order they are committed. */
@@ -178,6 +225,28 @@ public final class ConsolidationJob {
         }
     }
 
+    /**
+     * One workbook of the earlier period: only its unit, period and values (no findings). A file
+     * that cannot be used leaves that unit uncompared; a fault of the tool with it is one of the
+     * run's faults, as with a workbook of this period (exit 3, a log).
+     */
+    private Submission readEarlier(Path file, List<Fault> faults) {
+        String shown = file.getFileName().toString();
+        try {
+            FormFile form = FormFile.open(file, catalogue, FormFile.Purpose.CONSOLIDATE);
+            if (form.consolidationTotals().isPresent()) {
+                return Submission.unreadable(shown, "biểu tổng hợp");
+            }
+            return Submission.earlier(shown, Assessment.figures(catalogue, form.typed()),
+                    form.properties().getOrDefault(Layout.PROPERTY_VERSION, ""));
+        } catch (UnusableInput e) {
+            return Submission.unreadable(shown, e.getMessage());
+        } catch (RuntimeException bug) {
+            faults.add(new Fault(file, bug));
+            return Submission.unreadable(shown, bug.getClass().getSimpleName());
+        }
+    }
+
     /** One workbook, read and assessed; a file that cannot be used becomes a reason, never an exception. */
     Submission read(Path file) {
         String shown = file.getFileName().toString();
@@ -196,7 +265,12 @@ public final class ConsolidationJob {
             return Submission.consolidated(shown, details.getOrDefault("name", shown), period, version,
                     Totals.fromRows(rows), catalogue);
         }
-        return Submission.of(shown, Assessment.of(catalogue, rules, form.typed(), form.findings()), version);
+        Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
+        Optional<Stamp> stamp = Stamp.of(form.properties());
+        Provenance provenance = stamp.isEmpty() ? Provenance.NONE : new Provenance(stamp,
+                form.properties().getOrDefault(Layout.PROPERTY_RUN, ""),
+                !stamp.get().content().equals(Fingerprint.of(assessment.figures())));
+        return Submission.of(shown, assessment, version).from(provenance);
     }
 
     /** The workbooks of the folder, by name; not Excel's or LibreOffice's lock files, not the output itself. */

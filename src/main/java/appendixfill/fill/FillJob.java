@@ -13,12 +13,20 @@ import appendixfill.rule.Assessment;
 import appendixfill.rule.RuleBook;
 import appendixfill.rule.Severity;
 import appendixfill.form.FormFile;
+import appendixfill.indicator.Figures;
+import appendixfill.indicator.Span;
+import appendixfill.input.IoReason;
+import appendixfill.revision.ChangeLog;
+import appendixfill.revision.Changes;
+import appendixfill.revision.Fingerprint;
+import appendixfill.revision.Stamp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -30,9 +38,10 @@ public final class FillJob {
      *
      * @param flaggedFigures how many figures the report prints under an error finding
      * @param source how the workbook was read and how its completed copy was made
+     * @param previous the unit's report of an earlier period it was compared with, if one was given
      */
     public record Result(Path input, Document document, Assessment assessment, int flaggedFigures, List<Path> written,
-            FormFile.Source source) {
+            FormFile.Source source, Optional<PreviousReport> previous) {
 
         /** The one-line summary the officer reads first. */
         public String summary() {
@@ -68,14 +77,31 @@ public final class FillJob {
      * set ({@link OutputFiles}); whether they can be written is checked before the workbook is read.
      */
     public Result run(Path input, Path outFolder) throws UnusableInput {
+        return run(input, outFolder, Optional.empty());
+    }
+
+    /**
+     * Fills one workbook, comparing it with the unit's report of an earlier period when one is given
+     * (read once, after the workbook; a report of a later period or of another unit is refused).
+     */
+    public Result run(Path input, Path outFolder, Optional<Path> previousFile) throws UnusableInput {
         Path folder = outputFolder(input, outFolder);
         requireFolder(folder);
         String base = baseName(input);
         OutputFiles outputs = OutputFiles.check(folder, base, outputNames(base), steps);
         FormFile form = FormFile.open(input, catalogue, FormFile.Purpose.FILL);
         Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
+        Optional<PreviousReport> previous = previousFile.isEmpty() ? Optional.empty()
+                : Optional.of(PreviousReport.read(previousFile.get(), catalogue, rules));
+        if (previous.isPresent()) {
+            assessment = assessment.with(previous.get().compare(input, assessment.figures(), rules));
+        }
+        Assessment assessed = assessment;
+        Stamp stamp = stamp(input, assessed);
+        ChangeLog log = changeLog(form, folder.resolve(base + ".filled.xlsx"), assessed, outputs.stamp(), stamp);
         String summary = summaryLine(assessment);
-        Report report = narrative().render(assessment, form.notes());
+        Report report = narrative().render(assessment, form.notes(), previous.map(PreviousReport::figures),
+                previous.map(PreviousReport::span));
         // The Word document is laid out on the other core while this one completes the workbook; in a
         // batch, where every core fills a workbook and that core is busy, this one lays it out itself.
         boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;
@@ -83,16 +109,53 @@ public final class FillJob {
                 : CompletableFuture.completedFuture(word.join().write(report));
         // The outputs are written side by side: the completed workbook on this core, the others beside it.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
-        contents.put(base + ".filled.xlsx", out -> form.complete(assessment, summary, outputs.stamp(), out));
+        contents.put(base + ".filled.xlsx", out -> form.complete(assessed, summary, outputs.stamp(), stamp, log, out));
         contents.put(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".report.docx", out -> out.write(docx.join()));
-        contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessment, form.notes())
+        contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessed, form.notes())
                 .getBytes(StandardCharsets.UTF_8)));
-        contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessment, form::address)
+        contents.put(base + ".findings.csv", out -> out.write(CsvOutputs.findings(assessed, form::address)
                 .getBytes(StandardCharsets.UTF_8)));
         List<Path> written = outputs.write(contents);
         return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
-                form.source());
+                form.source(), previous);
+    }
+
+    /** What the completed workbook says about itself. */
+    private Stamp stamp(Path input, Assessment assessment) throws UnusableInput {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(input);
+        } catch (java.io.IOException e) {
+            throw new UnusableInput(Message.of("input.unreadable", input, IoReason.reading(input, e), Message.of("valid")), e);
+        }
+        Figures figures = assessment.figures();
+        return new Stamp(Catalogue.TEMPLATE_ID, Catalogue.TEMPLATE_VERSION, RuleBook.VERSION, Stamp.TOOL_VERSION,
+                PreviousReport.unit(figures), Span.of(figures).map(Span::toString).orElse(""), Fingerprint.sha256(bytes),
+                Stamp.utc(System.currentTimeMillis()), assessment.count(Severity.ERROR),
+                assessment.count(Severity.WARNING), Fingerprint.of(figures));
+    }
+
+    /**
+     * The change log the completed workbook carries: that of the completed workbook it replaces
+     * (the same outputs written before), with what changed since; else the one its input carries
+     * (a completed workbook filled again); else a first entry. The workbook it replaces is read only
+     * when there is one, and one it cannot read starts the log afresh.
+     */
+    private ChangeLog changeLog(FormFile form, Path replaced, Assessment assessment, String run, Stamp stamp) {
+        if (Files.isRegularFile(replaced)) {
+            try {
+                FormFile earlier = FormFile.open(replaced, catalogue, FormFile.Purpose.CONSOLIDATE);
+                if (Stamp.of(earlier.properties()).isPresent()) {
+                    Figures before = Assessment.of(catalogue, rules, earlier.typed(), earlier.findings()).figures();
+                    return earlier.changeLog().then(run, stamp.filled(), stamp.inputSha256(),
+                            Changes.between(before, assessment.figures()));
+                }
+            } catch (UnusableInput e) {
+                // Not a workbook the tool can read any more: its log is lost, this one starts afresh.
+            }
+        }
+        return form.changeLog().then(run, stamp.filled(), stamp.inputSha256(), List.of());
     }
 
     private Narrative narrative() {

@@ -13,6 +13,8 @@ import appendixfill.ooxml.PartText;
 import appendixfill.ooxml.Unsupported;
 import appendixfill.ooxml.Xml;
 import appendixfill.ooxml.ZipArchive;
+import appendixfill.revision.ChangeLog;
+import appendixfill.revision.Stamp;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import appendixfill.spreadsheet.CellContent;
@@ -161,7 +163,7 @@ final class Completer {
 
     /** Writes the completed workbook. */
     void write(Map<String, Typed> typed, Assessment assessment, String summary, FormFile.Source source, String run,
-            OutputStream out) throws IOException, Unsupported {
+            Stamp stamp, ChangeLog log, OutputStream out) throws IOException, Unsupported {
         Edits edits;
         if (prepared != null) {
             edits = prepared;
@@ -215,14 +217,16 @@ final class Completer {
         for (String sheet : named.sheets(edits.sheetNames())) {
             comment(edits, sheet, notes.getOrDefault(sheet, List.of()));
         }
-        findingsSheet(edits, assessment, summary);
+        findingsSheet(edits, assessment, summary, stamp);
         ledgerSheet(edits);
+        changesSheet(edits, log);
         edits.book.dropCalcChain();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(Layout.PROPERTY_TEMPLATE, Catalogue.TEMPLATE_ID);
         properties.put(Layout.PROPERTY_VERSION, Catalogue.TEMPLATE_VERSION);
         properties.put(Layout.PROPERTY_COMPLETED_FROM, source.said());
         properties.put(Layout.PROPERTY_RUN, run);
+        properties.putAll(stamp.properties());
         CustomProperties.set(edits.pkg, properties);
         edits.apply();
         edits.pkg.write(out, java.util.zip.Deflater.BEST_SPEED);
@@ -328,7 +332,7 @@ final class Completer {
     }
 
     /** The findings sheet, written anew; a sheet of the officer's with its name is kept and the tool's named apart. */
-    private void findingsSheet(Edits edits, Assessment assessment, String summary) throws Unsupported {
+    private void findingsSheet(Edits edits, Assessment assessment, String summary, Stamp stamp) throws Unsupported {
         String name = Layout.FINDINGS_SHEET;
         int index = edits.book.indexOf(name);
         String part;
@@ -346,7 +350,7 @@ final class Completer {
         }
         int bold = edits.styles.style(true, 12, Layout.FONT, false, null);
         int wrapped = edits.styles.style(false, 12, Layout.FONT, true, null);
-        NewSheet sheet = FindingsSheet.of(assessment, summary, bold, wrapped, this::address);
+        NewSheet sheet = FindingsSheet.of(assessment, summary, stamp.said(), bold, wrapped, this::address);
         edits.pkg.put(part, sheet.xml(), WorkbookEdit.WORKSHEET_TYPE);
         String quoted = "'" + name.replace("'", "''") + "'";
         int last = Completion.FINDINGS_FIRST_ROW + assessment.findings().size();
@@ -378,6 +382,24 @@ final class Completer {
             sheet.row(row++, 0, List.of(new NewSheet.TextCell(entry.getKey(), 0),
                     new NewSheet.TextCell(entry.getValue().original(), 0),
                     new NewSheet.TextCell(entry.getValue().written(), 0)));
+        }
+        edits.pkg.put(part, sheet.xml(), WorkbookEdit.WORKSHEET_TYPE);
+    }
+
+    /** The change log of the workbook's submissions, very hidden, as the ledger is. */
+    private static void changesSheet(Edits edits, ChangeLog log) throws Unsupported {
+        int index = edits.book.indexOf(Layout.CHANGES_SHEET);
+        String part;
+        if (index < 0) {
+            part = edits.book.insertSheet(edits.book.sheetCount(), Layout.CHANGES_SHEET, true);
+        } else {
+            part = edits.book.part(index);
+            edits.book.veryHidden(index);
+        }
+        NewSheet sheet = new NewSheet();
+        List<List<String>> rows = log.rows();
+        for (int row = 0; row < rows.size(); row++) {
+            sheet.row(row, 0, rows.get(row).stream().map(text -> new NewSheet.TextCell(text, 0)).toList());
         }
         edits.pkg.put(part, sheet.xml(), WorkbookEdit.WORKSHEET_TYPE);
     }

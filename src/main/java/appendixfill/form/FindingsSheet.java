@@ -17,15 +17,19 @@ final class FindingsSheet {
     }
 
     /**
+     * @param stamp the line saying which tool, form and rules filled it, when, from which input
      * @param bold the style of the summary and the header
      * @param wrapped the style of the findings
      * @param address the cell of an indicator as a person finds it, "" when none
      */
-    static NewSheet of(Assessment assessment, String summary, int bold, int wrapped, Function<String, String> address) {
+    static NewSheet of(Assessment assessment, String summary, String stamp, int bold, int wrapped,
+            Function<String, String> address) {
         int[] widths = Completion.FINDINGS_WIDTHS;
         NewSheet sheet = new NewSheet().columns(widths).frozenRows(Completion.FINDINGS_FIRST_ROW)
                 .print(true, true, "&C" + Layout.PAGE_NUMBERS);
         sheet.row(0, 0, List.of(new NewSheet.TextCell(summary, bold)));
+        // Where the workbook comes from (revision.Stamp), under the summary: the same as its document properties.
+        sheet.row(1, 0, List.of(new NewSheet.TextCell(stamp, 0)));
         sheet.row(Completion.FINDINGS_HEADER_ROW, 0, Completion.FINDINGS_HEADER.stream()
                 .map(title -> new NewSheet.TextCell(title, bold)).toList());
         int row = Completion.FINDINGS_FIRST_ROW;

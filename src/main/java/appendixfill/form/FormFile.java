@@ -12,6 +12,8 @@ import appendixfill.input.Typed;
 import appendixfill.input.UnusableInput;
 import appendixfill.ooxml.PackageEditor;
 import appendixfill.ooxml.Unsupported;
+import appendixfill.revision.ChangeLog;
+import appendixfill.revision.Stamp;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
 import appendixfill.rule.Interpretation;
@@ -78,6 +80,7 @@ public final class FormFile {
     private final Optional<List<List<String>>> totals;
     private final Source source;
     private final Completer completer;
+    private ChangeLog changeLog = ChangeLog.EMPTY;
 
     private FormFile(Path file, Reading reading, Map<String, String> properties, Optional<List<List<String>>> totals,
             Source source, Completer completer) {
@@ -142,14 +145,14 @@ public final class FormFile {
             reading = reading.withTyped(original(reading.typed(), ledger));
             if (purpose == Purpose.CONSOLIDATE) {
                 return new FormFile(file, reading, properties, Optional.empty(),
-                        new Source(SpreadsheetFile.Kind.XLSX, true, false), null);
+                        new Source(SpreadsheetFile.Kind.XLSX, true, false), null).withChangeLog(grid);
             }
             Optional<String> declined = Completer.whyNotInPlace(workbook);
             if (declined.isEmpty()) {
                 try {
                     Completer completer = Completer.inPlace(workbook, named.get(), catalogue, ledger, grid);
                     return new FormFile(file, reading, properties, Optional.empty(),
-                            new Source(SpreadsheetFile.Kind.XLSX, true, true), completer);
+                            new Source(SpreadsheetFile.Kind.XLSX, true, true), completer).withChangeLog(grid);
                 } catch (Completer.NotInPlace e) {
                     declined = Optional.of(e.getMessage());
                 }
@@ -158,7 +161,7 @@ public final class FormFile {
             // those of the data, the same whatever program saved the workbook.
             Completer completer = Completer.onTemplate(catalogue);
             return new FormFile(file, reading, properties, Optional.empty(),
-                    new Source(SpreadsheetFile.Kind.XLSX, true, false, declined.get()), completer);
+                    new Source(SpreadsheetFile.Kind.XLSX, true, false, declined.get()), completer).withChangeLog(grid);
         } catch (Unsupported e) {
             throw refusal(e, shown, "Excel (.xlsx)");
         }
@@ -173,7 +176,7 @@ public final class FormFile {
         if (named.isPresent()) {
             reading = reading.withTyped(original(reading.typed(), ledger(grid)));
         }
-        return onTemplate(file, reading, Map.of(), kind, named.isPresent(), catalogue, purpose);
+        return onTemplate(file, reading, Map.of(), kind, named.isPresent(), catalogue, purpose).withChangeLog(grid);
     }
 
     /** A workbook completed into a copy of the bundled template. */
@@ -201,6 +204,9 @@ public final class FormFile {
         cells.forEach((sheet, places) -> wanted.put(sheet, XlsxWorkbook.Want.cells(places)));
         if (sheets.contains(Layout.LEDGER_SHEET)) {
             wanted.put(Layout.LEDGER_SHEET, XlsxWorkbook.Want.ALL);
+        }
+        if (sheets.contains(Layout.CHANGES_SHEET)) {
+            wanted.put(Layout.CHANGES_SHEET, XlsxWorkbook.Want.ALL);
         }
         if (purpose == Purpose.FILL && sheets.contains(Layout.FINDINGS_SHEET)) {
             // Its header row tells the tool's findings sheet from an officer's sheet of that name.
@@ -245,6 +251,18 @@ public final class FormFile {
                         + String.join("; ", absent.stream().map(Indicator::label).toList())
                         + "). Tệp .filled.xlsx theo mẫu mới, các ô đó để trống để điền thêm.");
         return new Reading(typed, notes, List.of(older));
+    }
+
+    /** The change log a workbook the tool completed before carries. */
+    private FormFile withChangeLog(Grid grid) {
+        changeLog = grid.page(Layout.CHANGES_SHEET).map(page -> ChangeLog.fromRows(page.textRows()))
+                .orElse(ChangeLog.EMPTY);
+        return this;
+    }
+
+    /** The change log of its own submissions, when the tool completed it before; empty otherwise. */
+    public ChangeLog changeLog() {
+        return changeLog;
     }
 
     /** The ledger of a workbook the tool completed before (empty for any other). */
@@ -302,14 +320,16 @@ public final class FormFile {
      * Writes the completed workbook to {@code out}: the file read is not touched.
      *
      * @param run the stamp of the run, kept in the workbook's properties
+     * @param stamp what the workbook says about itself, in its properties and on its findings sheet
+     * @param log the change log of its submissions, this one included
      */
-    public void complete(Assessment assessment, String summary, String run, OutputStream out)
-            throws IOException, UnusableInput {
+    public void complete(Assessment assessment, String summary, String run, Stamp stamp, ChangeLog log,
+            OutputStream out) throws IOException, UnusableInput {
         if (completer == null) {
             throw new IllegalStateException("a workbook opened for " + Purpose.CONSOLIDATE + " is not completed");
         }
         try {
-            completer.write(typed(), assessment, summary, source, run, out);
+            completer.write(typed(), assessment, summary, source, run, stamp, log, out);
         } catch (Unsupported e) {
             throw refusal(e, file.toString(), label(source.format()));
         }

@@ -42,6 +42,9 @@ public final class Layout {
     /** A very hidden sheet: what the officer had typed in the cells the tool rewrote. */
     public static final String LEDGER_SHEET = "appendix-fill";
 
+    /** A very hidden sheet: the change log of the workbook's own submissions (revision.ChangeLog). */
+    public static final String CHANGES_SHEET = "appendix-fill-changes";
+
     public static final String PROPERTY_TEMPLATE = "appendix-fill.template";
     public static final String PROPERTY_VERSION = "appendix-fill.template-version";
 

@@ -24,7 +24,7 @@ public final class Catalogue {
     public static final String TEMPLATE_VERSION = "2023.1";
 
     private static final List<String> COLUMNS = List.of("code", "stt", "sheet", "kind", "unit",
-            "name", "numerator", "denominator", "consolidation", "wording", "hint");
+            "name", "numerator", "denominator", "consolidation", "wording", "hint", "across-periods");
 
     private static Catalogue standard;
 
@@ -74,7 +74,7 @@ public final class Catalogue {
             List<String> choices = kind == Kind.CHOICE ? List.of(cells[4].split("\\|")) : List.of();
             String unit = kind == Kind.CHOICE ? "" : cells[4];
             indicators.add(new Indicator(cells[0], cells[1], Sheet.of(cells[2]), kind, unit, choices,
-                    cells[5], cells[6], cells[7], Consolidation.parse(cells[8]), cells[9], cells[10]));
+                    cells[5], cells[6], cells[7], Consolidation.parse(cells[8]), cells[9], cells[10], Accrual.of(cells[11])));
         }
         return new Catalogue(indicators);
     }

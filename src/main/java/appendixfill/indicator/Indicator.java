@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param consolidation how the indicator consolidates upward
  * @param wording the official Vietnamese wording
  * @param hint what the officer is told when typing the value
+ * @param accrual for a count, how it behaves over the periods of a year; {@link Accrual#NONE} otherwise
  */
 public record Indicator(String code, String stt, Sheet sheet, Kind kind, String unit,
         List<String> choices, String name, String numerator, String denominator,
-        Consolidation consolidation, String wording, String hint) {
+        Consolidation consolidation, String wording, String hint, Accrual accrual) {
 
     public Indicator {
         Objects.requireNonNull(code);
@@ -34,6 +35,9 @@ public record Indicator(String code, String stt, Sheet sheet, Kind kind, String 
         }
         if ((kind == Kind.HEADING) != name.isEmpty()) {
             throw new IllegalArgumentException(code + ": headings, and only headings, have no defined name");
+        }
+        if ((kind == Kind.COUNT) == (accrual == Accrual.NONE)) {
+            throw new IllegalArgumentException(code + ": counts, and only counts, say whether they are cumulative or a level");
         }
         if ((kind == Kind.CHOICE) == choices.isEmpty()) {
             throw new IllegalArgumentException(code + ": choices, and only choices, list their values");

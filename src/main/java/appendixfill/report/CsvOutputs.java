@@ -15,6 +15,7 @@ import appendixfill.indicator.Status;
 import appendixfill.indicator.Value;
 import appendixfill.rule.Assessment;
 import appendixfill.rule.Finding;
+import appendixfill.revision.Change;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -51,6 +52,19 @@ public final class CsvOutputs {
             for (Finding finding : assessment.findings()) {
                 printer.printRecord(finding.severity().id(), finding.rule(), finding.code(),
                         cellOf.apply(finding.code()), neutralise(finding.message()));
+            }
+            return null;
+        });
+    }
+
+    /** One row per changed cell of a resubmission: code,stt,indicator,old,new,status. */
+    public static String changes(List<Change> changes) {
+        return write(new String[] {"code", "stt", "indicator", "old", "new", "status"}, printer -> {
+            for (Change change : changes) {
+                Indicator indicator = change.indicator();
+                printer.printRecord(indicator.code(), indicator.stt(), neutralise(indicator.wording()),
+                        neutralise(machineValue(indicator, change.before())),
+                        neutralise(machineValue(indicator, change.after())), change.kind().id());
             }
             return null;
         });

@@ -8,6 +8,9 @@ import appendixfill.rule.Assessment;
 import appendixfill.rule.Severity;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
+import appendixfill.indicator.Figures;
+import appendixfill.indicator.Span;
 import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -58,8 +61,21 @@ public final class Narrative {
      * @param notes the officer's Ghi chú by indicator code, as the appendix's last column prints them
      */
     public Report render(Assessment assessment, Map<String, String> notes) {
+        return render(assessment, notes, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The report of one workbook compared, where the seed's style does («tăng … so với kỳ trước»),
+     * with the figures of the unit's report of an earlier period.
+     *
+     * @param before the earlier report's figures, if one was given
+     * @param earlier the period it reports on
+     */
+    public Report render(Assessment assessment, Map<String, String> notes, Optional<Figures> before,
+            Optional<Span> earlier) {
         Flags flags = Flags.of(assessment);
         VelocityContext context = context();
+        context.put("prev", new PreviousView(assessment.figures(), before, earlier, flags));
         context.put("v", new IndicatorViews(assessment.figures(), flags));
         context.put("doc", new DocumentView(Document.of(assessment.figures())));
         long errors = assessment.count(Severity.ERROR);

@@ -75,10 +75,41 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
                 .map(Finding::code).collect(java.util.stream.Collectors.toSet());
         findings.removeIf(f -> f.rule().equals("input.missing") && absent.contains(f.code()));
         findings.addAll(read);
-        findings.sort(Comparator.comparingInt((Finding f) -> catalogue.find(f.code()).isPresent()
-                        ? catalogue.position(f.code()) : -1)
-                .thenComparing(Finding::severity));
+        findings.sort(inFormOrder(catalogue));
         return new Assessment(figures, statuses, canonical, findings);
+    }
+
+    /**
+     * The same assessment with more findings (those of comparing it with the unit's report of an
+     * earlier period), all in the form's order.
+     */
+    public Assessment with(List<Finding> more) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(more);
+        all.sort(inFormOrder(figures.catalogue()));
+        return new Assessment(figures, statuses, canonical, all);
+    }
+
+    /** Findings about no indicator first, then by the indicator's place in the form, errors before warnings. */
+    private static Comparator<Finding> inFormOrder(Catalogue catalogue) {
+        return Comparator.comparingInt((Finding f) -> catalogue.find(f.code()).isPresent()
+                        ? catalogue.position(f.code()) : -1)
+                .thenComparing(Finding::severity);
+    }
+
+    /**
+     * Only the values of the typed cells, every rate derived: what comparing with an earlier period
+     * needs of the earlier workbook, without the findings a full assessment makes.
+     */
+    public static Figures figures(Catalogue catalogue, Map<String, Typed> typed) {
+        Map<String, Value> entered = new LinkedHashMap<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            if (indicator.kind().isTyped()) {
+                entered.put(indicator.code(), Interpretation.of(indicator,
+                        typed.getOrDefault(indicator.code(), Typed.BLANK)).value());
+            }
+        }
+        return Figures.derive(catalogue, entered);
     }
 
     /** True when some finding is an error. */

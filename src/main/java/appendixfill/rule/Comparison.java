@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A rule that compares a sum of figures with another figure or a constant: a part never exceeds
@@ -41,6 +42,82 @@ public record Comparison(String id, Severity severity, List<String> left, String
         String message = describe(figures, left, lhs.get()) + " " + verb + " "
                 + describe(figures, right, rhs.get()) + ". " + advice;
         return List.of(new Finding(severity, id, left.get(0), message.strip()));
+    }
+
+    @Override
+    public List<String> codes() {
+        return concat(left, right).stream().filter(t -> !isConstant(t)).toList();
+    }
+
+    @Override
+    public String wording(Catalogue catalogue) {
+        return labels(catalogue, left) + " " + symbol() + " " + labels(catalogue, right) + ". " + advice;
+    }
+
+    @Override
+    public Explanation explain(Figures figures, Function<String, String> address) {
+        Optional<BigDecimal> lhs = sum(figures, left);
+        Optional<BigDecimal> rhs = sum(figures, right);
+        String leftSide = side(figures, left, lhs, address);
+        String rightSide = side(figures, right, rhs, address);
+        if (lhs.isEmpty() || rhs.isEmpty()) {
+            return new Explanation(id, severity, advice, leftSide, symbol(), rightSide,
+                    Explanation.Outcome.NOT_EVALUATED, missing(figures, concat(left, right), address));
+        }
+        int order = lhs.get().compareTo(rhs.get());
+        boolean holds = operator.equals("<=") ? order <= 0 : order == 0;
+        String shownLeft = total(figures, left, lhs.get());
+        String shownRight = total(figures, right, rhs.get());
+        return new Explanation(id, severity, advice, leftSide, symbol(), rightSide,
+                holds ? Explanation.Outcome.HOLDS : Explanation.Outcome.FAILS,
+                shownLeft + " " + (holds ? symbol() : operator.equals("<=") ? ">" : "≠") + " " + shownRight);
+    }
+
+    private String symbol() {
+        return operator.equals("<=") ? "≤" : "=";
+    }
+
+    /** "1.2.2 «…» + 1.3.3 «…»", or the constant. */
+    private static String labels(Catalogue catalogue, List<String> terms) {
+        return String.join(" + ", terms.stream().map(t -> isConstant(t) ? t : catalogue.require(t).label()).toList());
+    }
+
+    /** Each row with its cell and value, then the total: "1.2.2 «…» (Phụ lục I!D12) = 32". */
+    private static String side(Figures figures, List<String> terms, Optional<BigDecimal> sum,
+            Function<String, String> address) {
+        if (terms.size() == 1 && isConstant(terms.get(0))) {
+            return terms.get(0);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String term : terms) {
+            if (isConstant(term)) {
+                parts.add(term);
+                continue;
+            }
+            String cell = address.apply(term);
+            parts.add(figures.catalogue().require(term).label() + (cell.isEmpty() ? "" : " [ô " + cell + "]") + " = "
+                    + show(figures, term));
+        }
+        String joined = String.join(" + ", parts);
+        return terms.size() > 1 && sum.isPresent() ? joined + "; cộng: " + total(figures, terms, sum.get()) : joined;
+    }
+
+    private static String total(Figures figures, List<String> terms, BigDecimal total) {
+        String first = terms.stream().filter(t -> !isConstant(t)).findFirst().orElse(null);
+        return first == null ? VietnameseFormat.number(total) : show(figures.catalogue().require(first), total);
+    }
+
+    /** Which values the rule lacks: "thiếu giá trị của 1.2.1 «…» (Phụ lục I!D11: trống)". */
+    private static String missing(Figures figures, List<String> terms, Function<String, String> address) {
+        List<String> lacking = new ArrayList<>();
+        for (String term : terms) {
+            if (!isConstant(term) && !(figures.get(term) instanceof Value.Amount)) {
+                String cell = address.apply(term);
+                lacking.add(figures.catalogue().require(term).label() + " (" + (cell.isEmpty() ? "" : "ô " + cell + ": ")
+                        + show(figures, term) + ")");
+            }
+        }
+        return "thiếu giá trị của " + String.join("; ", lacking);
     }
 
     /** Validates that every code names a number of the catalogue. */

@@ -105,8 +105,10 @@ class ConsolidateCommandTest {
         String units = Files.readString(folder.resolve("tinh.units.csv"), StandardCharsets.UTF_8);
         assertEquals("\uFEFF" + """
                 unit,file,status,errors,warnings,code,parent,reason\r
-                xã An Bình,an-binh-gui-lai.xlsx,received,0,40,001,Cụm 1,gửi 2 tệp; dùng tệp này vì có ngày báo cáo \
-                muộn hơn (17/11/2023 so với 10/11/2023)\r
+                xã An Bình,an-binh-gui-lai.xlsx,received,0,40,001,Cụm 1,"gửi 2 tệp; dùng tệp này vì có ngày báo cáo \
+                muộn hơn (17/11/2023 so với 10/11/2023); so với tệp «an-binh.xlsx», đã sửa 2 ô: 1.1 «Số văn bản chỉ đạo \
+                CCHC đã ban hành (kết luận, chỉ thị, công văn chỉ đạo, quán triệt)»: 4 → 5; «Ngày báo cáo»: 10/11/2023 \
+                → 17/11/2023"\r
                 xã An Bình,an-binh.xlsx,duplicate,0,40,001,Cụm 1,không dùng; đã dùng tệp «an-binh-gui-lai.xlsx» \
                 vì có ngày báo cáo muộn hơn (17/11/2023 so với 10/11/2023)\r
                 xã Bình Minh,002.xlsx,received,0,41,002,Cụm 1,\r

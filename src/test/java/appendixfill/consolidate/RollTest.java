@@ -39,7 +39,9 @@ class RollTest {
         assertEquals(Optional.of(new Period("năm", 2023)), roll.period());
         assertEquals(List.of(
                 "xã An Bình | an-binh-v2.xlsx | received | gửi 2 tệp; dùng tệp này vì có ngày báo cáo muộn hơn"
-                        + " (20/11/2023 so với 10/11/2023)",
+                        + " (20/11/2023 so với 10/11/2023); so với tệp «an-binh.xlsx», đã sửa 2 ô: 1.1 «Số văn bản chỉ"
+                        + " đạo CCHC đã ban hành (kết luận, chỉ thị, công văn chỉ đạo, quán triệt)»: 5 → 7; «Ngày báo"
+                        + " cáo»: 10/11/2023 → 20/11/2023",
                 "xã An Bình | an-binh.xlsx | duplicate | không dùng; đã dùng tệp «an-binh-v2.xlsx» vì có"
                         + " ngày báo cáo muộn hơn (20/11/2023 so với 10/11/2023)",
                 "Bình Minh | 002-binh-minh.xlsx | with-errors | biểu ghi đơn vị «xã Bình Minh (cũ)», không có trong"
@@ -80,7 +82,8 @@ class RollTest {
     void betweenTwoIdenticalWorkbooksTheCompletedOneIsUsed() {
         Roll roll = Roll.of(List.of(), List.of(unit("a.xlsx", "unit.name=t:A"), unit("a.filled.xlsx", "unit.name=t:A")),
                 Optional.empty());
-        assertEquals("xã A | a.filled.xlsx | received | gửi 2 tệp; dùng tệp này vì là tệp đã hoàn thiện (.filled.xlsx)",
+        assertEquals("xã A | a.filled.xlsx | received | gửi 2 tệp; dùng tệp này vì là tệp đã hoàn thiện (.filled.xlsx); "
+                + "số liệu như tệp «a.xlsx»",
                 line(roll.entries().get(0)));
         assertEquals(Standing.DUPLICATE, roll.entries().get(1).standing());
     }
@@ -134,7 +137,8 @@ class RollTest {
         assertEquals(List.of("xã An Bình | - | missing | ",
                 "Bình Minh | - | missing | ",
                 "xã Cao Sơn | 003-cao-son.xlsx | received | gửi 2 tệp; dùng tệp này vì có ngày báo cáo muộn hơn"
-                        + " (20/11/2023 so với không ghi ngày)",
+                        + " (20/11/2023 so với không ghi ngày); so với tệp «001-an-binh.xlsx», đã sửa 1 ô: «Ngày báo cáo»:"
+                        + " trống → 20/11/2023",
                 "xã Cao Sơn | 001-an-binh.xlsx | duplicate | tên tệp mang mã 001 của xã An Bình nhưng biểu ghi đơn vị"
                         + " «xã Cao Sơn»; không dùng; đã dùng tệp «003-cao-son.xlsx» vì có ngày báo"
                         + " cáo muộn hơn (20/11/2023 so với không ghi ngày)"),

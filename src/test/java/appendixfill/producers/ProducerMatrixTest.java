@@ -356,8 +356,9 @@ class ProducerMatrixTest {
                 problems.add("added visible sheets " + visible.stream().map(PackageView.Sheet::name).toList()
                         + ": want one findings sheet named «Kết quả kiểm tra…», equal to no sheet of the input ignoring case");
             }
-            if (added.stream().filter(s -> s.state().equals("veryHidden")).count() != 1 || added.size() != 2) {
-                problems.add("added sheets " + added + ": want the findings sheet and one very hidden ledger");
+            if (added.stream().filter(s -> s.state().equals("veryHidden")).count() != 2 || added.size() != 3) {
+                problems.add("added sheets " + added + ": want the findings sheet, and very hidden the ledger and the "
+                        + "change log");
             }
             assertEquals(List.of(), problems);
         });

@@ -117,4 +117,15 @@ class RuleBookTest {
         assertEquals("part.7.1", findings.get(0).rule());
         assertTrue(findings.get(0).message().contains("= 70% + 40% = 110% lớn hơn 100."), findings.get(0).message());
     }
+
+    /**
+     * The rule pack's version is recorded with every submission, so the rules file never changes
+     * without a new one: change the file, raise {@link RuleBook#VERSION}, then update this checksum.
+     */
+    @Test
+    void theRulesFileIsTheOneItsVersionNames() throws Exception {
+        byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("workbook-templates/phu-luc-i.rules.tsv"));
+        String checksum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+        assertEquals("2026.1 8351730647f4f48d563a7a2a4b5682056d79213cf41e19809338126c531b0398", RuleBook.VERSION + " " + checksum);
+    }
 }

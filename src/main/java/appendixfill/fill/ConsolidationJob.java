@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -149,7 +150,7 @@ public final class ConsolidationJob {
         // reduced to its figures as soon as it is read, so memory stays flat in the number of files.
         List<Fault> faults = java.util.Collections.synchronizedList(new ArrayList<>());
         IntStream.range(0, files.size()).parallel().forEach(i -> {
-            submissions[i] = readOrFault(files.get(i), faults);
+            submissions[i] = readOrFault(files.get(i), faults, this::read);
             progress.read(done.incrementAndGet(), files.size());
         });
         progress.ended("read");
@@ -160,8 +161,8 @@ public final class ConsolidationJob {
             List<Path> earlierFiles = previousFiles;
             // Read after this period's (the JIT warm by then), for their values only; a fault of the tool with
             // one of them is a fault of the run, as with a workbook of this period.
-            IntStream.range(0, earlier.length).parallel().forEach(i -> earlier[i] = readEarlier(earlierFiles.get(i),
-                    faults));
+            IntStream.range(0, earlier.length).parallel().forEach(i -> earlier[i] = readOrFault(earlierFiles.get(i),
+                    faults, this::readEarlier));
             progress.ended("read previous");
             Roll before = Roll.of(units, Arrays.asList(earlier), Optional.empty(), false, catalogue);
             if (before.period().isPresent() && received.period().isPresent() && !earlierThan(before.period().get(),
@@ -211,13 +212,13 @@ public final class ConsolidationJob {
     }
 
     /**
-     * The one handler of a fault of the tool with one workbook of the thousands: that unit is listed
-     * as unreadable, the others are consolidated, and the command ends with exit 3 and a log (the
-     * caller's). Never a reason to take another way of reading.
+     * The one handler of a fault of the tool with one workbook of the thousands, of this period or
+     * the earlier one: that unit is listed as unreadable, the others are consolidated, and the
+     * command ends with exit 3 and a log (the caller's). Never a reason to take another way of reading.
      */
-    private Submission readOrFault(Path file, List<Fault> faults) {
+    private static Submission readOrFault(Path file, List<Fault> faults, Function<Path, Submission> reader) {
         try {
-            return read(file);
+            return reader.apply(file);
         } catch (RuntimeException bug) {
             faults.add(new Fault(file, bug));
             return Submission.unreadable(file.getFileName().toString(), "Lỗi nội bộ của appendix-fill khi đọc tệp này ("
@@ -227,10 +228,9 @@ public final class ConsolidationJob {
 
     /**
      * One workbook of the earlier period: only its unit, period and values (no findings). A file
-     * that cannot be used leaves that unit uncompared; a fault of the tool with it is one of the
-     * run's faults, as with a workbook of this period (exit 3, a log).
+     * that cannot be used leaves that unit uncompared.
      */
-    private Submission readEarlier(Path file, List<Fault> faults) {
+    private Submission readEarlier(Path file) {
         String shown = file.getFileName().toString();
         try {
             FormFile form = FormFile.open(file, catalogue, FormFile.Purpose.CONSOLIDATE);
@@ -241,9 +241,6 @@ public final class ConsolidationJob {
                     form.properties().getOrDefault(Layout.PROPERTY_VERSION, ""));
         } catch (UnusableInput e) {
             return Submission.unreadable(shown, e.getMessage());
-        } catch (RuntimeException bug) {
-            faults.add(new Fault(file, bug));
-            return Submission.unreadable(shown, bug.getClass().getSimpleName());
         }
     }
 

@@ -56,13 +56,15 @@ final class DiffCommand implements Callable<Integer> {
         }
         stdout.println("So sánh «" + older.getFileName() + "» (" + identity(result.before()) + ") với «"
                 + newer.getFileName() + "» (" + identity(result.after()) + "): "
-                + VietnameseFormat.count(result.changes().size()) + " ô thay đổi.");
+                + (result.changes().isEmpty() ? "không ô nào thay đổi."
+                        : VietnameseFormat.count(result.changes().size()) + " ô thay đổi."));
         if (!result.changes().isEmpty()) {
-            stdout.println("mã | STT | chỉ tiêu | cũ | mới | tình trạng");
+            stdout.println("mã | STT | chỉ tiêu | ô | cũ | mới | tình trạng");
         }
         for (Change change : result.changes()) {
             stdout.println(change.indicator().code() + " | " + change.indicator().stt() + " | "
-                    + change.indicator().wording() + " | " + VietnameseFormat.value(change.indicator(), change.before())
+                    + change.indicator().wording() + " | " + (change.note() ? "Ghi chú" : "Số liệu") + " | "
+                    + VietnameseFormat.value(change.indicator(), change.before())
                     + " | " + VietnameseFormat.value(change.indicator(), change.after()) + " | " + change.kind().word());
         }
         stdout.println("Đã ghi:");

@@ -226,7 +226,16 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
             .thenComparing((Submission s) -> dateKey(s.reportDate()), Comparator.reverseOrder())
             .thenComparingInt(Submission::errors)
             .thenComparing((Submission s) -> !s.file().endsWith(".filled.xlsx"))
-            .thenComparing(Submission::file, Comparator.reverseOrder());
+            .thenComparing((Submission s) -> stem(s.file()), Comparator.reverseOrder());
+
+    /**
+     * A file's name without its extensions: a resubmission is usually the first name with something
+     * added (bieu.xlsx, bieu-gui-lai.xlsx), which sorts after it only without the extension.
+     */
+    private static String stem(String file) {
+        int dot = file.indexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
+    }
 
     /** What the workbook used changed from the one it replaces: "so với tệp «…», đã sửa 2 ô: 1.1 «…»: 3 → 4; …". */
     private static String changes(Catalogue catalogue, Submission replaced, Submission used) {

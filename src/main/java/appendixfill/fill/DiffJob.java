@@ -52,24 +52,31 @@ public final class DiffJob {
         Path folder = FillJob.outputFolder(out, null);
         String name = out.getFileName().toString();
         OutputFiles outputs = OutputFiles.check(folder, FillJob.baseName(out), List.of(name));
-        Figures before = figures(older);
-        Figures after = figures(newer);
+        FormFile olderForm = form(older);
+        FormFile newerForm = form(newer);
+        Figures before = figures(olderForm);
+        Figures after = figures(newerForm);
         String unitBefore = PreviousReport.unit(before);
         String unitAfter = PreviousReport.unit(after);
         if (!unitBefore.isEmpty() && !unitAfter.isEmpty() && !UnitName.key(unitBefore).equals(UnitName.key(unitAfter))) {
             throw new UnusableInput(Message.of("diff.other-unit", older, unitBefore, newer, unitAfter));
         }
-        List<Change> changes = Changes.between(before, after);
+        List<Change> changes = Changes.between(before, olderForm.notes(), after, newerForm.notes());
         String csv = CsvOutputs.changes(changes);
         List<Path> written = outputs.write(Map.of(name, stream -> stream.write(csv.getBytes(StandardCharsets.UTF_8))));
         return new Result(Document.of(before), Document.of(after), changes, written);
     }
 
-    private Figures figures(Path file) throws UnusableInput {
-        FormFile form = FormFile.open(file, catalogue, FormFile.Purpose.CONSOLIDATE);
+    /** The workbook read as a fill reads it: its Ghi chú column too, not only the named cells. */
+    private FormFile form(Path file) throws UnusableInput {
+        FormFile form = FormFile.open(file, catalogue, FormFile.Purpose.FILL);
         if (form.consolidationTotals().isPresent()) {
             throw new UnusableInput(Message.of("diff.consolidation", file));
         }
+        return form;
+    }
+
+    private Figures figures(FormFile form) {
         return Assessment.of(catalogue, rules, form.typed(), form.findings()).figures();
     }
 }

@@ -59,11 +59,11 @@ public final class CsvOutputs {
 
     /** One row per changed cell of a resubmission: code,stt,indicator,old,new,status. */
     public static String changes(List<Change> changes) {
-        return write(new String[] {"code", "stt", "indicator", "old", "new", "status"}, printer -> {
+        return write(new String[] {"code", "stt", "indicator", "cell", "old", "new", "status"}, printer -> {
             for (Change change : changes) {
                 Indicator indicator = change.indicator();
                 printer.printRecord(indicator.code(), indicator.stt(), neutralise(indicator.wording()),
-                        neutralise(machineValue(indicator, change.before())),
+                        change.note() ? "note" : "value", neutralise(machineValue(indicator, change.before())),
                         neutralise(machineValue(indicator, change.after())), change.kind().id());
             }
             return null;

@@ -8,10 +8,16 @@ import java.util.Objects;
  * A cell a resubmission changed (một ô đã sửa): the indicator, what it held before and what it holds now.
  *
  * @param indicator the line of the form
- * @param before its value in the earlier workbook
- * @param after its value in the later one
+ * @param before its value (or note) in the earlier workbook
+ * @param after its value (or note) in the later one
+ * @param note true for the line's Ghi chú, false for its value
  */
-public record Change(Indicator indicator, Value before, Value after) {
+public record Change(Indicator indicator, Value before, Value after, boolean note) {
+
+    /** A change of the line's value. */
+    public Change(Indicator indicator, Value before, Value after) {
+        this(indicator, before, after, false);
+    }
 
     /** What became of the cell. */
     public enum Kind {

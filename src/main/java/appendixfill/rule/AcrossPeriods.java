@@ -126,8 +126,8 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
     /** What the rule across periods says, as a province reviews it. */
     public String wording(Described rule) {
         if (rule == decrease) {
-            return "Số liệu lũy kế từ đầu năm (các dòng đếm ghi «cumulative» ở cột across-periods của danh mục) của kỳ "
-                    + "này ≥ của kỳ trước trong cùng năm. " + decrease.advice();
+            return "Số liệu lũy kế từ đầu năm (các dòng số liệu đếm cộng dồn từ ngày 1 tháng 1) của kỳ này ≥ của "
+                    + "kỳ trước trong cùng năm. " + decrease.advice();
         }
         return "Mỗi số liệu đếm thay đổi không quá " + VietnameseFormat.number(factor) + " lần (tăng hay giảm) so với kỳ "
                 + "trước; số liệu lũy kế tính theo số tháng của mỗi kỳ; chỉ xét khi số lớn hơn từ "
@@ -152,7 +152,8 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
             String left = VietnameseFormat.count(both) + " số liệu " + (rule == decrease ? "lũy kế " : "đếm ")
                     + "có ở cả hai kỳ, kỳ này (" + later + ")";
             String right = "kỳ trước (" + earlier + ")" + (rule == jump ? ", thay đổi không quá "
-                    + VietnameseFormat.number(factor) + " lần, từ " + VietnameseFormat.number(floor) : "");
+                    + VietnameseFormat.number(factor) + " lần (chỉ xét khi số lớn hơn từ " + VietnameseFormat.number(floor)
+                    + " trở lên)" : "");
             String operator = rule == decrease ? "≥" : "so với";
             if (rule == decrease && !later.covers(earlier)) {
                 explanations.add(new Explanation(rule.id(), rule.severity(), rule.advice(), left, operator, right,
@@ -188,7 +189,7 @@ public record AcrossPeriods(Described decrease, Described jump, BigDecimal facto
     /** A rule across periods explained on a workbook alone: it needs the earlier report. */
     public Explanation unevaluated(Described rule) {
         return new Explanation(rule.id(), rule.severity(), rule.advice(), "", "", "",
-                Explanation.Outcome.NOT_EVALUATED, "cần biểu kỳ trước của đơn vị (appendix-fill TỆP.xlsx --previous "
-                        + "TỆP-KỲ-TRƯỚC.xlsx)");
+                Explanation.Outcome.NOT_EVALUATED, "cần biểu kỳ trước của đơn vị (appendix-fill explain TỆP.xlsx "
+                        + "--previous TỆP-KỲ-TRƯỚC.xlsx)");
     }
 }

@@ -89,6 +89,14 @@ class RollTest {
     }
 
     @Test
+    void betweenTwoWorkbooksAlikeButForTheirNamesTheOneNamedWithSomethingAddedIsTakenForTheLaterOne() {
+        Roll roll = Roll.of(List.of(), List.of(unit("bieu-gui-lai.xlsx", "unit.name=t:A", "1.1=n:5"),
+                unit("bieu.xlsx", "unit.name=t:A", "1.1=n:4")), Optional.empty());
+        assertEquals(List.of("bieu-gui-lai.xlsx | received", "bieu.xlsx | duplicate"), roll.entries().stream()
+                .map(e -> e.submission().orElseThrow().file() + " | " + e.standing().id()).toList());
+    }
+
+    @Test
     void workbooksThatDoNotNameTheirUnitAreNotDuplicatesOfEachOther() {
         Roll roll = Roll.of(List.of(), List.of(unit("x.xlsx", "1.1=n:1"), unit("y.xlsx", "1.1=n:2")), Optional.empty());
         // A blank unit name is an error of its own, but no reason to drop either workbook.

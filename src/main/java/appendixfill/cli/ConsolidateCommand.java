@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** Consolidates a folder of Phụ lục I workbooks into one appendix with a column per unit. */
 @Command(name = "consolidate", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
         optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
-        description = {"Tổng hợp các biểu Phụ lục I trong thư mục DIR thành một biểu tổng hợp: cột tổng cộng "
+        description = {"Tổng hợp các biểu Phụ lục I trong THƯ-MỤC thành một biểu tổng hợp: cột tổng cộng "
             + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",
             "Ghi ra OUT.xlsx, OUT.values.csv, OUT.long.csv, OUT.units.csv, OUT.report.txt và OUT.report.docx."},
         exitCodeListHeading = "%nMã thoát:%n",
@@ -37,7 +37,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
     private boolean help;
 
-    @Parameters(paramLabel = "DIR", description = "Thư mục chứa các biểu Phụ lục I nhận được.")
+    @Parameters(paramLabel = "THƯ-MỤC", description = "Thư mục chứa các biểu Phụ lục I nhận được.")
     private Path folder;
 
     @Option(names = "--units", paramLabel = "TỆP",
@@ -49,12 +49,12 @@ final class ConsolidateCommand implements Callable<Integer> {
                     + "(mặc định: kỳ mà phần lớn các biểu ghi).")
     private String period;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT.xlsx", defaultValue = "tong-hop.xlsx",
+    @Option(names = {"-o", "--out"}, paramLabel = "TỆP.xlsx", defaultValue = "tong-hop.xlsx",
             description = "Tệp tổng hợp cần ghi (mặc định: ${DEFAULT-VALUE}); các tệp khác ghi bên cạnh.")
     private Path out;
 
     @Option(names = "--name", paramLabel = "TÊN",
-            description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên thư mục DIR).")
+            description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên của THƯ-MỤC).")
     private String name;
 
     @Option(names = "--without-errors",
@@ -62,7 +62,7 @@ final class ConsolidateCommand implements Callable<Integer> {
                     + "tình trạng «Có lỗi, không tổng hợp»).")
     private boolean withoutErrors;
 
-    @Option(names = "--previous", paramLabel = "OLDDIR",
+    @Option(names = "--previous", paramLabel = "THƯ-MỤC-KỲ-TRƯỚC",
             description = "Thư mục các biểu của kỳ trước: mỗi đơn vị (theo mã, nếu không thì theo tên) được so sánh với "
                     + "biểu kỳ trước của mình; số liệu lũy kế giảm là lỗi, số liệu thay đổi quá nhiều là cảnh báo.")
     private Path previous;

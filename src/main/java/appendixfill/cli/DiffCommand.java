@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "diff", usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = {"So sánh hai bản Phụ lục I của cùng một đơn vị (bản cũ và bản gửi lại): mỗi ô thay đổi một dòng "
-            + "(mã, STT, chỉ tiêu, giá trị cũ, giá trị mới, tình trạng).", "Ghi ra diff.csv (hoặc tệp --out)."})
+            + "(mã, STT, chỉ tiêu, số liệu hay ghi chú, giá trị cũ, giá trị mới, tình trạng).", "Ghi ra diff.csv (hoặc tệp --out)."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -30,13 +30,13 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
     private boolean help;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "Bản cũ (.xlsx, .xlsm, .xls hoặc .ods).")
+    @Parameters(index = "0", paramLabel = "BẢN-CŨ", description = "Bản cũ (.xlsx, .xlsm, .xls hoặc .ods).")
     private Path older;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "Bản gửi lại.")
+    @Parameters(index = "1", paramLabel = "BẢN-MỚI", description = "Bản gửi lại.")
     private Path newer;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv", defaultValue = "diff.csv",
+    @Option(names = {"-o", "--out"}, paramLabel = "TỆP.csv", defaultValue = "diff.csv",
             description = "Tệp CSV cần ghi (mặc định: ${DEFAULT-VALUE}).")
     private Path out;
 

@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
     private boolean help;
 
-    @Parameters(paramLabel = "WORKBOOK", description = "Tệp Phụ lục I (.xlsx, .xlsm, .xls hoặc .ods).")
+    @Parameters(paramLabel = "TỆP", description = "Tệp Phụ lục I (.xlsx, .xlsm, .xls hoặc .ods).")
     private Path workbook;
 
     @Option(names = "--rule", paramLabel = "MÃ", description = "Chỉ giải thích quy tắc này (xem: appendix-fill rules).")
@@ -43,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--code", paramLabel = "STT", description = "Chỉ giải thích các quy tắc so sánh dòng này (mã hoặc STT).")
     private String code;
 
-    @Option(names = "--previous", paramLabel = "OLD.xlsx",
+    @Option(names = "--previous", paramLabel = "TỆP-KỲ-TRƯỚC",
             description = "Biểu của chính đơn vị ở kỳ trước: giải thích cả các quy tắc so sánh với kỳ trước.")
     private Path previous;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         synopsisHeading = "Cách dùng: ", commandListHeading = "%nLệnh:%n", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I (Excel hoặc LibreOffice).",
-            "Ghi ra NAME.filled.xlsx, NAME.report.txt, NAME.report.docx, NAME.values.csv và NAME.findings.csv.",
+            "Ghi ra TÊN.filled.xlsx, TÊN.report.txt, TÊN.report.docx, TÊN.values.csv và TÊN.findings.csv.",
             "Nhiều tệp: mã thoát là mã xấu nhất trong các tệp."},
         exitCodeListHeading = "%nMã thoát:%n",
         exitCodeList = {"0:không có lỗi", "1:có lỗi trong số liệu (vẫn ghi kết quả)",
@@ -36,16 +36,16 @@ final class FillCommand implements Callable<Integer> {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Hiện phiên bản.")
     private boolean version;
 
-    @Parameters(paramLabel = "WORKBOOK", arity = "0..*",
+    @Parameters(paramLabel = "TỆP", arity = "0..*",
             description = "Tệp Phụ lục I cần xử lý (.xlsx, .xlsm, .xls hoặc .ods; theo mẫu hoặc bảng tự lập), hoặc thư mục "
                     + "chứa các tệp đó; @TỆP đọc danh sách tệp từ TỆP.")
     private List<Path> workbooks = List.of();
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--out", paramLabel = "THƯ-MỤC",
             description = "Thư mục ghi kết quả (mặc định: thư mục của tệp đầu vào).")
     private Path out;
 
-    @Option(names = "--previous", paramLabel = "OLD.xlsx",
+    @Option(names = "--previous", paramLabel = "TỆP-KỲ-TRƯỚC",
             description = "Biểu của chính đơn vị ở kỳ trước (bất kỳ định dạng nào ở trên): số liệu lũy kế giảm là lỗi, "
                     + "số liệu thay đổi quá nhiều là cảnh báo.")
     private Path previous;

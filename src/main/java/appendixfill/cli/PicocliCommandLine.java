@@ -28,7 +28,9 @@ public final class PicocliCommandLine {
             Language language = Main.language(args);
             String said = invalidValue(ex).map(message -> message.in(language))
                     .orElseGet(() -> language == Language.VI ? inVietnamese(ex) : ex.getMessage());
-            ex.getCommandLine().getErr().println(Message.of("cli.usage", said).in(language));
+            // The command's own help: «appendix-fill diff --help» for a mistake in a diff.
+            ex.getCommandLine().getErr().println(Message.of("cli.usage", said,
+                    ex.getCommandLine().getCommandSpec().qualifiedName()).in(language));
             return ExitCode.UNUSABLE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->

@@ -30,7 +30,7 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Hiện hướng dẫn này.")
     private boolean help;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.xlsx", required = true, description = "Tệp mẫu cần ghi.")
+    @Option(names = {"-o", "--out"}, paramLabel = "TỆP.xlsx", required = true, description = "Tệp mẫu cần ghi.")
     private Path out;
 
     @Option(names = "--force", description = "Ghi đè nếu tệp đã có.")

@@ -253,7 +253,7 @@ class MainTest {
         CommandRun run = run("template");
 
         assertEquals(2, run.exit());
-        assertEquals("Lỗi dòng lệnh: thiếu «--out FILE.xlsx». Xem cách dùng: appendix-fill --help\n", run.err());
+        assertEquals("Lỗi dòng lệnh: thiếu «--out TỆP.xlsx». Xem cách dùng: appendix-fill template --help\n", run.err());
     }
 
     @Test

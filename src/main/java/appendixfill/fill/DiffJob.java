@@ -67,9 +67,9 @@ public final class DiffJob {
         return new Result(Document.of(before), Document.of(after), changes, written);
     }
 
-    /** The workbook read as a fill reads it: its Ghi chú column too, not only the named cells. */
+    /** The workbook's figures and the Ghi chú beside them. */
     private FormFile form(Path file) throws UnusableInput {
-        FormFile form = FormFile.open(file, catalogue, FormFile.Purpose.FILL);
+        FormFile form = FormFile.open(file, catalogue, FormFile.Purpose.COMPARE);
         if (form.consolidationTotals().isPresent()) {
             throw new UnusableInput(Message.of("diff.consolidation", file));
         }

@@ -46,6 +46,8 @@ public final class FormFile {
     public enum Purpose {
         /** Completed and reported: everything the completed workbook needs is read. */
         FILL,
+        /** Compared with another submission: its figures and the Ghi chú beside them; nothing written. */
+        COMPARE,
         /** Only its figures: the named cells, nothing around them. */
         CONSOLIDATE
     }
@@ -143,7 +145,7 @@ public final class FormFile {
             Ledger ledger = ledger(grid);
             Reading reading = byNames(named.get(), grid, catalogue);
             reading = reading.withTyped(original(reading.typed(), ledger));
-            if (purpose == Purpose.CONSOLIDATE) {
+            if (purpose != Purpose.FILL) {
                 return new FormFile(file, reading, properties, Optional.empty(),
                         new Source(SpreadsheetFile.Kind.XLSX, true, false), null).withChangeLog(grid);
             }
@@ -187,8 +189,8 @@ public final class FormFile {
     }
 
     /**
-     * The cells a reading through names needs: every named cell; for a fill also the Ghi chú beside
-     * the table's, the titles, and the tool's own sheets whole.
+     * The cells a reading through names needs: every named cell; for a fill or a comparison also the
+     * Ghi chú beside the table's; for a fill the titles, and the tool's own sheets whole.
      */
     private static Map<String, XlsxWorkbook.Want> wanted(NamedCells named, List<String> sheets, Catalogue catalogue,
             Purpose purpose) {
@@ -196,7 +198,7 @@ public final class FormFile {
         named.cells().forEach((code, cell) -> {
             Set<Long> places = cells.computeIfAbsent(cell.sheet(), s -> new HashSet<>());
             places.add(XlsxWorkbook.Want.place(cell.row(), cell.column()));
-            if (purpose == Purpose.FILL && catalogue.require(code).sheet() == Sheet.APPENDIX) {
+            if (purpose != Purpose.CONSOLIDATE && catalogue.require(code).sheet() == Sheet.APPENDIX) {
                 places.add(XlsxWorkbook.Want.place(cell.row(), Layout.NOTE_COLUMN));
             }
         });
@@ -326,7 +328,7 @@ public final class FormFile {
     public void complete(Assessment assessment, String summary, String run, Stamp stamp, ChangeLog log,
             OutputStream out) throws IOException, UnusableInput {
         if (completer == null) {
-            throw new IllegalStateException("a workbook opened for " + Purpose.CONSOLIDATE + " is not completed");
+            throw new IllegalStateException("a workbook opened only to read it (not for FILL) is not completed");
         }
         try {
             completer.write(typed(), assessment, summary, source, run, stamp, log, out);

@@ -9,6 +9,9 @@
 # issue 12): generated once into target/bench/previous-N, the same units with the same figures reported for
 # «9 tháng» of the same year (so that, as in real life, few figures go down or jump), matched by name.
 #
+# With FLOOR=1 it then measures the floor under those figures: what merely opening the same workbooks,
+# inflating the parts that hold their figures and parsing those parts cost (see the end of this script).
+#
 # With PHASES=1 each run also prints when each phase ended (read, consolidated, each output written,
 # committed), in milliseconds since the command started; the rest of the wall time is the JVM's start
 # and exit. JAVA_HOME chooses the Java (e.g. JDK 25, whose AOT cache the first run trains).
@@ -75,3 +78,29 @@ while [ "$i" -le "$runs" ]; do
   sed 's/^/  /' "$out/stderr.txt"
   i=$((i + 1))
 done
+
+# With FLOOR=1, the floor under those figures (appendixfill.fixtures.ReadingFloor): the same workbooks
+# merely opened, then their worksheets and shared strings inflated, then those parts parsed to their end
+# through the tool's XML layer, each step a whole process of its own with the JVM options the launcher
+# gives a consolidation (but no class-data archive: the archive holds the jar's classes, not the test
+# tree's), RUNS times, interleaved. What the steps add to one another is what no reader can skip.
+if [ "${FLOOR:-0}" = 1 ]; then
+  floor_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xmx256m -XX:Tier3InvocationThreshold=50"
+  floor_opts="$floor_opts -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000"
+  floor_opts="$floor_opts -XX:MaxTenuringThreshold=0"
+  for step in open inflate parse; do : > "$out/floor-$step.txt"; done
+  i=1
+  while [ "$i" -le "$runs" ]; do
+    for step in open inflate parse; do
+      start=$(date +%s%N)
+      "$java_cmd" $floor_opts -cp "$cp" appendixfill.fixtures.ReadingFloor "$step" "$units" > "$out/floor-said.txt"
+      echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$out/floor-$step.txt"
+      [ "$i" = 1 ] && cat "$out/floor-said.txt"
+    done
+    i=$((i + 1))
+  done
+  for step in open inflate parse; do
+    printf "floor, %-8s median of %s: %s ms\n" "$step" "$runs" \
+      "$(sort -n "$out/floor-$step.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+  done
+fi

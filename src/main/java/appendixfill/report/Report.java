@@ -20,7 +20,7 @@ public record Report(String marked, Map<String, List<Finding>> flagged) {
     /** The report as plain UTF-8 text (NAME.report.txt): marks removed, one blank line between paragraphs. */
     public String text() {
         // Not strip(): the tab ending the last row of the appendix is the empty Ghi chú cell.
-        return Marks.plain(marked).replaceAll("\n{3,}", "\n\n").replaceFirst("^\n+", "").replaceFirst("\n+$", "") + "\n";
+        return Marks.plain(marked);
     }
 
     /** How many figures the report prints under an error finding (each counted once, wherever printed). */

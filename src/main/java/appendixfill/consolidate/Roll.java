@@ -217,12 +217,13 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
     }
 
     /**
-     * The later submission first, by the workbook's own stamp (the run of appendix-fill that filled it,
-     * never the file's time; a workbook the tool filled before one it did not); then the later report
-     * date; then fewer errors; then a completed workbook; then the later file name.
+     * The later submission first, by what the workbook itself says, never by the file's time: the run of
+     * appendix-fill that filled it, or its last save after that (its core properties, which Excel and
+     * LibreOffice write on every save); a workbook that says neither after one that does. Then the later
+     * report date; then fewer errors; then a completed workbook; then the later file name.
      */
     private static final Comparator<Submission> PREFERENCE = Comparator
-            .comparingLong((Submission s) -> s.provenance().submitted()).reversed()
+            .comparingLong((Submission s) -> s.provenance().latest()).reversed()
             .thenComparing((Submission s) -> dateKey(s.reportDate()), Comparator.reverseOrder())
             .thenComparingInt(Submission::errors)
             .thenComparing((Submission s) -> !s.file().endsWith(".filled.xlsx"))
@@ -254,12 +255,18 @@ public record Roll(Optional<Period> period, List<Entry> entries, Totals totals) 
     private static final int SHOWN_CHANGES = 10;
 
     private static String why(Submission used, Submission other) {
-        long usedAt = used.provenance().submitted();
-        long otherAt = other.provenance().submitted();
-        if (usedAt != otherAt) {
-            return otherAt == 0 ? "được điền bằng appendix-fill (tệp «" + other.file() + "» thì không)"
-                    : "được điền sau (" + used.provenance().submittedShown() + " so với "
-                            + other.provenance().submittedShown() + ")";
+        Provenance usedFrom = used.provenance();
+        Provenance otherFrom = other.provenance();
+        if (usedFrom.latest() != otherFrom.latest()) {
+            boolean usedFilledLast = usedFrom.submitted() >= usedFrom.saved();
+            if (otherFrom.latest() == 0) {
+                return usedFilledLast ? "được điền bằng appendix-fill (tệp «" + other.file() + "» thì không)"
+                        : "có ghi thời điểm lưu (" + usedFrom.latestSaid() + "; tệp «" + other.file() + "» thì không)";
+            }
+            if (usedFilledLast && otherFrom.submitted() >= otherFrom.saved()) {
+                return "được điền sau (" + usedFrom.submittedShown() + " so với " + otherFrom.submittedShown() + ")";
+            }
+            return "mới hơn (" + usedFrom.latestSaid() + ", tệp «" + other.file() + "» " + otherFrom.latestSaid() + ")";
         }
         if (!dateKey(used.reportDate()).equals(dateKey(other.reportDate()))) {
             return "có ngày báo cáo muộn hơn (" + date(used.reportDate()) + " so với " + date(other.reportDate()) + ")";

@@ -264,9 +264,9 @@ public final class ConsolidationJob {
         }
         Assessment assessment = Assessment.of(catalogue, rules, form.typed(), form.findings());
         Optional<Stamp> stamp = Stamp.of(form.properties());
-        Provenance provenance = stamp.isEmpty() ? Provenance.NONE : new Provenance(stamp,
+        Provenance provenance = (stamp.isEmpty() ? Provenance.NONE : new Provenance(stamp,
                 form.properties().getOrDefault(Layout.PROPERTY_RUN, ""),
-                !stamp.get().content().equals(Fingerprint.of(assessment.figures())));
+                !stamp.get().content().equals(Fingerprint.of(assessment.figures())), 0)).savedAt(form.lastSaved());
         return Submission.of(shown, assessment, version).from(provenance);
     }
 

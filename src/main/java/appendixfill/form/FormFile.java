@@ -83,6 +83,7 @@ public final class FormFile {
     private final Source source;
     private final Completer completer;
     private ChangeLog changeLog = ChangeLog.EMPTY;
+    private Optional<String> lastSaved = Optional.empty();
 
     private FormFile(Path file, Reading reading, Map<String, String> properties, Optional<List<List<String>>> totals,
             Source source, Completer completer) {
@@ -111,7 +112,12 @@ public final class FormFile {
             throw refusal(opened.refusal().get(), shown, label(kind));
         }
         return switch (kind) {
-            case XLSX -> xlsx(file, shown, opened.xlsx().orElseThrow(), catalogue, purpose);
+            case XLSX -> {
+                XlsxWorkbook workbook = opened.xlsx().orElseThrow();
+                FormFile form = xlsx(file, shown, workbook, catalogue, purpose);
+                // Which of a unit's two workbooks is the later, when the tool filled neither or only one.
+                yield purpose == Purpose.CONSOLIDATE ? form.withLastSaved(lastSaved(workbook, shown)) : form;
+            }
             case XLS, ODS -> grid(file, shown, kind, opened.grid().orElseThrow(), catalogue, purpose);
             default -> throw new UnusableInput(notASpreadsheet(kind, shown));
         };
@@ -260,6 +266,27 @@ public final class FormFile {
         changeLog = grid.page(Layout.CHANGES_SHEET).map(page -> ChangeLog.fromRows(page.textRows()))
                 .orElse(ChangeLog.EMPTY);
         return this;
+    }
+
+    private static Optional<String> lastSaved(XlsxWorkbook workbook, String shown) throws UnusableInput {
+        try {
+            return workbook.lastSaved();
+        } catch (Unsupported e) {
+            throw refusal(e, shown, "Excel (.xlsx)");
+        }
+    }
+
+    private FormFile withLastSaved(Optional<String> saved) {
+        lastSaved = saved;
+        return this;
+    }
+
+    /**
+     * When the workbook says it was last saved (W3CDTF, as its core properties have it): read for a
+     * consolidation of an .xlsx only; empty otherwise, and when it does not say.
+     */
+    public Optional<String> lastSaved() {
+        return lastSaved;
     }
 
     /** The change log of its own submissions, when the tool completed it before; empty otherwise. */

@@ -28,6 +28,12 @@ import org.codehaus.stax2.XMLStreamReader2;
  */
 public final class XlsxWorkbook {
 
+    /** The package's relationship to its core properties (docProps/core.xml), the same in Strict Open XML. */
+    private static final String CORE_PROPERTIES =
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    /** Dublin Core's terms: dcterms:modified. */
+    private static final String DUBLIN_CORE_TERMS = "http://purl.org/dc/terms/";
+
     /** The content type of a workbook with macros. */
     public static final String MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 
@@ -164,6 +170,32 @@ public final class XlsxWorkbook {
             return Map.of();
         }
         return OpcPackage.cached(List.of("custom", pkg.key(part.get())), () -> parseCustomProperties(part.get()));
+    }
+
+    /**
+     * When the workbook says it was last saved: its core properties' {@code dcterms:modified}, which
+     * Excel and LibreOffice write on every save, as written there (W3CDTF, "2026-12-06T10:00:00Z");
+     * empty when it does not say. Not the file's time, which copying and e-mail change.
+     */
+    public Optional<String> lastSaved() throws Unsupported {
+        Optional<String> part = pkg.relationships("").stream()
+                .filter(r -> !r.external() && r.type().equals(CORE_PROPERTIES)).map(OpcPackage.Relationship::part)
+                .filter(pkg::has).findFirst();
+        if (part.isEmpty()) {
+            return Optional.empty();
+        }
+        XMLStreamReader2 xml = pkg.xml(part.get());
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && Xml.is(xml, DUBLIN_CORE_TERMS, "modified")) {
+                    String text = Xml.text(xml).strip();
+                    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+                }
+            }
+            return Optional.empty();
+        } catch (XMLStreamException e) {
+            throw Xml.failure(e, part.get());
+        }
     }
 
     /** Every sheet, every cell: a workbook whose form has to be recognised. */

@@ -8,17 +8,24 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A unit that sends its completed workbook twice: the consolidation uses the one filled later, by
- * the workbook's own stamp (not the file's name or time), says what changed, and tells a workbook
- * edited after it was filled.
+ * A unit that sends its workbook twice: the consolidation uses the later, by what the workbooks say
+ * (the tool's stamp, the last save their core properties record; not the file's name or time), says
+ * what changed, and tells a workbook edited after it was filled.
  */
 class ConsolidateResubmissionTest {
 
@@ -69,6 +76,49 @@ class ConsolidateResubmissionTest {
         assertTrue(used.contains("điền bằng appendix-fill 0.1.0 lúc "), used);
         String other = units.stream().filter(l -> l.contains("z-an-binh.xlsx,")).findFirst().orElseThrow();
         assertTrue(other.contains(",duplicate,"), other);
+    }
+
+    /** A workbook as the officer saves it in Excel or LibreOffice, saying when: not filled by the tool. */
+    private Path saved(Map<String, String> typed, Path file, Instant when) throws Exception {
+        try (XSSFWorkbook book = TypedWorkbooks.build(typed); OutputStream out = Files.newOutputStream(file)) {
+            book.getProperties().getCoreProperties().setModified(Optional.of(Date.from(when)));
+            book.write(out);
+        }
+        return file;
+    }
+
+    @Test
+    void aWorkbookSavedAfterTheOtherWasFilledIsUsedThoughTheToolDidNotFillIt() throws Exception {
+        // The officer filled the workbook, then corrected the figure in Excel and sent that file as well.
+        Path received = Files.createDirectories(folder.resolve("nhan"));
+        filled(typed("3"), received, "an-binh.xlsx");
+        Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        saved(typed("4"), received.resolve("an-binh-sua.xlsx"), later);
+        Path out = folder.resolve("out/tong-hop.xlsx");
+        CommandRun.of("consolidate", received.toString(), "--out", out.toString(), "--name", "Tỉnh");
+        List<String> units = unitsCsv(out);
+        String used = units.stream().filter(l -> l.contains("an-binh-sua.xlsx")).findFirst().orElseThrow();
+        String at = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").withZone(ZoneOffset.UTC).format(later);
+        assertTrue(used.contains("dùng tệp này vì mới hơn (lưu lúc " + at + " UTC, tệp «an-binh.xlsx» điền bằng "
+                + "appendix-fill lúc "), used);
+        assertTrue(used.contains("1.1 «Số văn bản chỉ đạo CCHC đã ban hành (kết luận, chỉ thị, công văn chỉ đạo, "
+                + "quán triệt)»: 3 → 4"), used);
+        String other = units.stream().filter(l -> l.contains("an-binh.xlsx,")).findFirst().orElseThrow();
+        assertTrue(other.contains(",duplicate,"), other);
+    }
+
+    @Test
+    void aWorkbookFilledAfterTheOtherWasSavedIsUsed() throws Exception {
+        Path received = Files.createDirectories(folder.resolve("nhan"));
+        Instant earlier = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        saved(typed("4"), received.resolve("an-binh-sua.xlsx"), earlier);
+        filled(typed("3"), received, "an-binh.xlsx");
+        Path out = folder.resolve("out/tong-hop.xlsx");
+        CommandRun.of("consolidate", received.toString(), "--out", out.toString(), "--name", "Tỉnh");
+        String used = unitsCsv(out).stream().filter(l -> l.contains("an-binh.xlsx,")).findFirst().orElseThrow();
+        String at = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy").withZone(ZoneOffset.UTC).format(earlier);
+        assertTrue(used.contains("dùng tệp này vì mới hơn (điền bằng appendix-fill lúc "), used);
+        assertTrue(used.contains(", tệp «an-binh-sua.xlsx» lưu lúc " + at + " UTC)"), used);
     }
 
     @Test

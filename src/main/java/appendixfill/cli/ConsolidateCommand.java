@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Consolidates a folder of Phụ lục I workbooks into one appendix with a column per unit. */
-@Command(name = "consolidate", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
+@Command(name = "consolidate", addMethodSubcommands = false, sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
         optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
         description = {"Tổng hợp các biểu Phụ lục I trong THƯ-MỤC thành một biểu tổng hợp: cột tổng cộng "
             + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** What a resubmission changed: one row per changed cell, on the console and in diff.csv. */
-@Command(name = "diff", usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
+@Command(name = "diff", addMethodSubcommands = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = {"So sánh hai bản Phụ lục I của cùng một đơn vị (bản cũ và bản gửi lại): mỗi ô thay đổi một dòng "
             + "(mã, STT, chỉ tiêu, số liệu hay ghi chú, giá trị cũ, giá trị mới, tình trạng).", "Ghi ra diff.csv (hoặc tệp --out)."})

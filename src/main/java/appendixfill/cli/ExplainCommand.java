@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Explains every rule on one workbook: both sides evaluated, the cells and values they came from, the result. */
-@Command(name = "explain", usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
+@Command(name = "explain", addMethodSubcommands = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = "Giải thích từng quy tắc kiểm tra trên một biểu: vế trái, phép so sánh, vế phải (các ô và số liệu "
                 + "của chúng) và kết quả; quy tắc không kiểm tra được thì nói thiếu số liệu nào. Không ghi tệp nào.")

@@ -49,7 +49,7 @@ public final class Main {
         }
         Optional<FillArguments> fill = FillArguments.parse(args);
         if (fill.isEmpty()) {
-            return PicocliCommandLine.create(out, err, log).execute(args);
+            return PicocliCommandLine.create(out, err, log, args).execute(args);
         }
         try {
             return new FillRun(fill.get().out(), fill.get().language(), out, err, log).fill(fill.get().workbooks());

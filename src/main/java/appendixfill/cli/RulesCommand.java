@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists the rule pack: identifier, severity and wording of every rule, for a province to review. */
-@Command(name = "rules", usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
+@Command(name = "rules", addMethodSubcommands = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ", optionListHeading = "%nTùy chọn:%n",
         description = "Liệt kê bộ quy tắc kiểm tra: mã, mức độ và nội dung của từng quy tắc (các cột cách nhau "
                 + "bằng dấu tab, dán được vào bảng tính).")
 final class RulesCommand implements Callable<Integer> {

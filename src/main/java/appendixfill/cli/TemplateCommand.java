@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes the blank official Phụ lục I workbook. */
-@Command(name = "template", usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
+@Command(name = "template", addMethodSubcommands = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
         optionListHeading = "%nTùy chọn:%n", description = "Ghi mẫu Phụ lục I trống để nhập số liệu.")
 final class TemplateCommand implements Callable<Integer> {
 

@@ -51,8 +51,8 @@ public final class Xml {
     private static final String STRICT_RELATIONSHIP_TYPES = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
     /** No part of a spreadsheet nests deeper, or has more attributes on one element, or longer text. */
-    private static final int MAX_DEPTH = 200;
-    private static final int MAX_ATTRIBUTES = 1_000;
+    static final int MAX_DEPTH = 200;
+    static final int MAX_ATTRIBUTES = 1_000;
     private static final int MAX_TEXT = 32 << 20;
 
     /** One factory per thread: a consolidation reads on every core. Parts only read need no offsets. */

@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
@@ -87,6 +85,11 @@ public final class OpcPackage {
     /** A reader of the part standing on its root element. */
     public XMLStreamReader2 xml(String part) throws Unsupported {
         return Xml.open(open(part), part);
+    }
+
+    /** A reader of the part standing on its root element: the part inflated whole, within the zip's limits. */
+    public XmlScanner scan(String part) throws Unsupported {
+        return XmlScanner.of(bytes(part), part);
     }
 
     /** What exactly the part holds, without inflating it: equal keys, equal bytes. */
@@ -256,59 +259,51 @@ public final class OpcPackage {
     private static ContentTypes parseTypes(byte[] bytes, String part) throws Unsupported {
         Map<String, String> defaults = new HashMap<>();
         Map<String, String> overrides = new HashMap<>();
-        XMLStreamReader2 xml = Xml.open(bytes, part);
-        try {
-            if (!Xml.is(xml, Xml.CONTENT_TYPES, "Types")) {
-                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not Types");
+        XmlScanner xml = XmlScanner.of(bytes, part);
+        if (!xml.is(Xml.CONTENT_TYPES, "Types")) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not Types");
+        }
+        while (xml.hasNext()) {
+            if (xml.next() != XmlScanner.START_ELEMENT) {
+                continue;
             }
-            while (xml.hasNext()) {
-                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
+            if (xml.is(Xml.CONTENT_TYPES, "Default")) {
+                String extension = xml.attribute("Extension");
+                String type = xml.attribute("ContentType");
+                if (extension != null && type != null) {
+                    defaults.put(extension.toLowerCase(Locale.ROOT), type.strip());
                 }
-                if (Xml.is(xml, Xml.CONTENT_TYPES, "Default")) {
-                    String extension = Xml.attribute(xml, "Extension");
-                    String type = Xml.attribute(xml, "ContentType");
-                    if (extension != null && type != null) {
-                        defaults.put(extension.toLowerCase(Locale.ROOT), type.strip());
-                    }
-                } else if (Xml.is(xml, Xml.CONTENT_TYPES, "Override")) {
-                    String name = Xml.attribute(xml, "PartName");
-                    String type = Xml.attribute(xml, "ContentType");
-                    if (name != null && type != null) {
-                        overrides.put(ZipArchive.fold(decode(name.strip())), type.strip());
-                    }
+            } else if (xml.is(Xml.CONTENT_TYPES, "Override")) {
+                String name = xml.attribute("PartName");
+                String type = xml.attribute("ContentType");
+                if (name != null && type != null) {
+                    overrides.put(ZipArchive.fold(decode(name.strip())), type.strip());
                 }
             }
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
         }
         return new ContentTypes(Map.copyOf(defaults), Map.copyOf(overrides));
     }
 
     private static List<Relationship> parseRelationships(String source, byte[] bytes, String part) throws Unsupported {
         List<Relationship> found = new ArrayList<>();
-        XMLStreamReader2 xml = Xml.open(bytes, part);
-        try {
-            if (!Xml.is(xml, Xml.PACKAGE_RELATIONSHIPS, "Relationships")) {
-                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not Relationships");
+        XmlScanner xml = XmlScanner.of(bytes, part);
+        if (!xml.is(Xml.PACKAGE_RELATIONSHIPS, "Relationships")) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not Relationships");
+        }
+        while (xml.hasNext()) {
+            if (xml.next() != XmlScanner.START_ELEMENT
+                    || !xml.is(Xml.PACKAGE_RELATIONSHIPS, "Relationship")) {
+                continue;
             }
-            while (xml.hasNext()) {
-                if (xml.next() != XMLStreamConstants.START_ELEMENT
-                        || !Xml.is(xml, Xml.PACKAGE_RELATIONSHIPS, "Relationship")) {
-                    continue;
-                }
-                String id = Xml.attribute(xml, "Id");
-                String type = Xml.attribute(xml, "Type");
-                String target = Xml.attribute(xml, "Target");
-                if (id == null || type == null || target == null) {
-                    throw new Unsupported(Reason.MALFORMED_XML, part, "a relationship without Id, Type or Target");
-                }
-                boolean external = "External".equals(Xml.attribute(xml, "TargetMode"));
-                found.add(new Relationship(id, Xml.canonicalType(type.strip()), target, external,
-                        external ? "" : resolve(source.isEmpty() ? "/" : source, target.strip())));
+            String id = xml.attribute("Id");
+            String type = xml.attribute("Type");
+            String target = xml.attribute("Target");
+            if (id == null || type == null || target == null) {
+                throw new Unsupported(Reason.MALFORMED_XML, part, "a relationship without Id, Type or Target");
             }
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
+            boolean external = "External".equals(xml.attribute("TargetMode"));
+            found.add(new Relationship(id, Xml.canonicalType(type.strip()), target, external,
+                    external ? "" : resolve(source.isEmpty() ? "/" : source, target.strip())));
         }
         return List.copyOf(found);
     }

@@ -15,10 +15,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
+import appendixfill.ooxml.XmlScanner;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * An .xlsx or .xlsm read through the package layer, the one reader of SpreadsheetML: its sheets,
@@ -184,18 +182,14 @@ public final class XlsxWorkbook {
         if (part.isEmpty()) {
             return Optional.empty();
         }
-        XMLStreamReader2 xml = pkg.xml(part.get());
-        try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && Xml.is(xml, DUBLIN_CORE_TERMS, "modified")) {
-                    String text = Xml.text(xml).strip();
-                    return text.isEmpty() ? Optional.empty() : Optional.of(text);
-                }
+        XmlScanner xml = pkg.scan(part.get());
+        while (xml.hasNext()) {
+            if (xml.next() == XmlScanner.START_ELEMENT && xml.is(DUBLIN_CORE_TERMS, "modified")) {
+                String text = xml.text().strip();
+                return text.isEmpty() ? Optional.empty() : Optional.of(text);
             }
-            return Optional.empty();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part.get());
         }
+        return Optional.empty();
     }
 
     /** Every sheet, every cell: a workbook whose form has to be recognised. */
@@ -293,109 +287,104 @@ public final class XlsxWorkbook {
         }
         String part = sheet.part().get();
         int remaining = want.all() ? Integer.MAX_VALUE : want.cells().size();
-        XMLStreamReader2 xml = pkg.xml(part);
-        try {
-            if (!Xml.is(xml, Xml.MAIN, "worksheet")) {
-                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not a worksheet");
+        XmlScanner xml = pkg.scan(part);
+        if (!xml.is(Xml.MAIN, "worksheet")) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not a worksheet");
+        }
+        int row = -1;
+        int column = -1;
+        int depth = 1;
+        boolean inData = false;
+        while (xml.hasNext() && remaining > 0) {
+            int event = xml.next();
+            if (event == XmlScanner.END_ELEMENT) {
+                depth--;
+                if (inData && depth == 1) {
+                    inData = false;
+                    if (!want.all()) {
+                        break; // the cells asked for are all in sheetData
+                    }
+                }
+                continue;
             }
-            int row = -1;
-            int column = -1;
-            int depth = 1;
-            boolean inData = false;
-            while (xml.hasNext() && remaining > 0) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                    if (inData && depth == 1) {
-                        inData = false;
-                        if (!want.all()) {
-                            break; // the cells asked for are all in sheetData
-                        }
-                    }
-                    continue;
+            if (event != XmlScanner.START_ELEMENT) {
+                continue;
+            }
+            depth++;
+            if (depth == 2 && xml.is(Xml.MAIN, "sheetData")) {
+                inData = true;
+            } else if (depth == 2 && !xml.is(Xml.MAIN, "mergeCells")) {
+                xml.skip(); // views, columns, validations…: nothing a reader of cells needs
+                depth--;
+            } else if (inData && depth == 3 && xml.is(Xml.MAIN, "row")) {
+                // Rows and cells without an address follow the one before (openpyxl and Excel write
+                // it; the schema does not require it).
+                row = index(xml.attribute("r"), row + 2, CellRef.MAX_ROWS, part) - 1;
+                column = -1;
+                String hidden = xml.attribute("hidden");
+                if (want.all() && ("1".equals(hidden) || "true".equals(hidden))) {
+                    page.hiddenRows.add(row);
                 }
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
+            } else if (inData && depth == 4 && xml.is(Xml.MAIN, "c")) {
+                String address = xml.attribute("r");
+                if (address != null) {
+                    long place = CellRef.parsePacked(address);
+                    if (place < 0) {
+                        throw new Unsupported(Reason.MALFORMED_XML, part, "a cell address «" + address + "»");
+                    }
+                    row = (int) (place >>> 20);
+                    column = (int) (place & 0xFFFFF);
+                } else {
+                    column++;
                 }
-                depth++;
-                if (depth == 2 && Xml.is(xml, Xml.MAIN, "sheetData")) {
-                    inData = true;
-                } else if (depth == 2 && !Xml.is(xml, Xml.MAIN, "mergeCells")) {
-                    Xml.skip(xml); // views, columns, validations…: nothing a reader of cells needs
-                    depth--;
-                } else if (inData && depth == 3 && Xml.is(xml, Xml.MAIN, "row")) {
-                    // Rows and cells without an address follow the one before (openpyxl and Excel write
-                    // it; the schema does not require it).
-                    row = index(Xml.attribute(xml, "r"), row + 2, CellRef.MAX_ROWS, part) - 1;
-                    column = -1;
-                    String hidden = Xml.attribute(xml, "hidden");
-                    if (want.all() && ("1".equals(hidden) || "true".equals(hidden))) {
-                        page.hiddenRows.add(row);
-                    }
-                } else if (inData && depth == 4 && Xml.is(xml, Xml.MAIN, "c")) {
-                    String address = Xml.attribute(xml, "r");
-                    if (address != null) {
-                        long place = CellRef.parsePacked(address);
-                        if (place < 0) {
-                            throw new Unsupported(Reason.MALFORMED_XML, part, "a cell address «" + address + "»");
+                depth--; // the cell is read to its end
+                if ((++seen & 0xFFF) == 0 && System.nanoTime() > deadline) {
+                    throw new Unsupported(Reason.OVER_BUDGET, part, "reading took more than "
+                            + MAX_READING_NANOS / 1_000_000_000L + " s");
+                }
+                if (want.all() || want.cells().contains(Want.place(row, column))) {
+                    Read cell = cell(xml, part);
+                    if (cell != null) {
+                        if (--cellBudget < 0) {
+                            throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_CELLS + " cells");
                         }
-                        row = (int) (place >>> 20);
-                        column = (int) (place & 0xFFFFF);
-                    } else {
-                        column++;
-                    }
-                    depth--; // the cell is read to its end
-                    if ((++seen & 0xFFF) == 0 && System.nanoTime() > deadline) {
-                        throw new Unsupported(Reason.OVER_BUDGET, part, "reading took more than "
-                                + MAX_READING_NANOS / 1_000_000_000L + " s");
-                    }
-                    if (want.all() || want.cells().contains(Want.place(row, column))) {
-                        Read cell = cell(xml, part);
-                        if (cell != null) {
-                            if (--cellBudget < 0) {
-                                throw new Unsupported(Reason.OVER_BUDGET, part, "more than " + MAX_CELLS + " cells");
-                            }
 
-                            page.rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, cell);
-                        }
-                        if (!want.all()) {
-                            remaining--;
-                        }
-                    } else {
-                        Xml.skip(xml);
+                        page.rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, cell);
                     }
-                } else if (want.all() && depth == 3 && Xml.is(xml, Xml.MAIN, "mergeCell")) {
-                    merge(Xml.attribute(xml, "ref")).ifPresent(page.merges::add);
+                    if (!want.all()) {
+                        remaining--;
+                    }
+                } else {
+                    xml.skip();
                 }
+            } else if (want.all() && depth == 3 && xml.is(Xml.MAIN, "mergeCell")) {
+                merge(xml.attribute("ref")).ifPresent(page.merges::add);
             }
-            xml.closeCompletely();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
         }
         return page;
     }
 
     /** Reads a {@code <c>} to its end; null when it holds nothing. */
-    private Read cell(XMLStreamReader2 xml, String part) throws XMLStreamException, Unsupported {
-        String type = Xml.attribute(xml, "t");
-        String style = Xml.attribute(xml, "s");
+    private Read cell(XmlScanner xml, String part) throws Unsupported {
+        String type = xml.attribute("t");
+        String style = xml.attribute("s");
         String value = null;
         String formula = null;
         StringBuilder inline = null;
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (depth == 1 && Xml.is(xml, Xml.MAIN, "v")) {
-                    value = Xml.text(xml);
-                } else if (depth == 1 && Xml.is(xml, Xml.MAIN, "f")) {
-                    formula = Xml.text(xml);
-                } else if (depth == 1 && Xml.is(xml, Xml.MAIN, "is")) {
+            if (event == XmlScanner.START_ELEMENT) {
+                if (depth == 1 && xml.is(Xml.MAIN, "v")) {
+                    value = xml.text();
+                } else if (depth == 1 && xml.is(Xml.MAIN, "f")) {
+                    formula = xml.text();
+                } else if (depth == 1 && xml.is(Xml.MAIN, "is")) {
                     inline = new StringBuilder(richText(xml));
                 } else {
-                    Xml.skip(xml);
+                    xml.skip();
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
+            } else if (event == XmlScanner.END_ELEMENT) {
                 depth--;
             }
         }
@@ -436,20 +425,20 @@ public final class XlsxWorkbook {
      * The text of a rich-text element ({@code <si>} or {@code <is>}) the reader stands on: its own
      * {@code <t>} and its runs' {@code <t>}, never the phonetic runs.
      */
-    private static String richText(XMLStreamReader2 xml) throws XMLStreamException {
+    private static String richText(XmlScanner xml) throws Unsupported {
         StringBuilder text = new StringBuilder();
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (Xml.is(xml, Xml.MAIN, "t") && depth <= 2) {
-                    text.append(Xml.text(xml));
-                } else if (Xml.is(xml, Xml.MAIN, "r") && depth == 1) {
+            if (event == XmlScanner.START_ELEMENT) {
+                if (xml.is(Xml.MAIN, "t") && depth <= 2) {
+                    text.append(xml.text());
+                } else if (xml.is(Xml.MAIN, "r") && depth == 1) {
                     depth++;
                 } else {
-                    Xml.skip(xml); // rPh, phoneticPr, rPr
+                    xml.skip(); // rPh, phoneticPr, rPr
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
+            } else if (event == XmlScanner.END_ELEMENT) {
                 depth--;
             }
         }
@@ -468,30 +457,25 @@ public final class XlsxWorkbook {
         }
         String part = found.get();
         int highest = Collections.max(needed);
-        XMLStreamReader2 xml = pkg.xml(part);
-        try {
-            if (!Xml.is(xml, Xml.MAIN, "sst")) {
-                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not sst");
-            }
-            int index = -1;
-            while (xml.hasNext() && index < highest) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (Xml.is(xml, Xml.MAIN, "si")) {
-                        index++;
-                        if (needed.contains(index)) {
-                            sharedText.put(index, richText(xml));
-                        } else {
-                            Xml.skip(xml);
-                        }
+        XmlScanner xml = pkg.scan(part);
+        if (!xml.is(Xml.MAIN, "sst")) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not sst");
+        }
+        int index = -1;
+        while (xml.hasNext() && index < highest) {
+            int event = xml.next();
+            if (event == XmlScanner.START_ELEMENT) {
+                if (xml.is(Xml.MAIN, "si")) {
+                    index++;
+                    if (needed.contains(index)) {
+                        sharedText.put(index, richText(xml));
                     } else {
-                        Xml.skip(xml);
+                        xml.skip();
                     }
+                } else {
+                    xml.skip();
                 }
             }
-            xml.closeCompletely();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
         }
     }
 
@@ -513,33 +497,28 @@ public final class XlsxWorkbook {
     private List<String> parseFormats(String part) throws Unsupported {
         Map<Integer, String> codes = new HashMap<>();
         List<Integer> ids = new ArrayList<>();
-        XMLStreamReader2 xml = pkg.xml(part);
-        try {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                if (Xml.is(xml, Xml.MAIN, "numFmt")) {
-                    String id = Xml.attribute(xml, "numFmtId");
-                    String code = Xml.attribute(xml, "formatCode");
-                    if (id != null && code != null) {
-                        codes.put(index(id, 0, Integer.MAX_VALUE, part), code);
-                    }
-                } else if (Xml.is(xml, Xml.MAIN, "cellXfs")) {
-                    while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        String id = Xml.attribute(xml, "numFmtId");
-                        ids.add(id == null ? 0 : index(id, 0, Integer.MAX_VALUE, part));
-                        Xml.skip(xml);
-                    }
-                    break;
-                } else if (!Xml.is(xml, Xml.MAIN, "styleSheet") && !Xml.is(xml, Xml.MAIN, "numFmts")) {
-                    Xml.skip(xml);
-                }
+        XmlScanner xml = pkg.scan(part);
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event != XmlScanner.START_ELEMENT) {
+                continue;
             }
-            xml.closeCompletely();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
+            if (xml.is(Xml.MAIN, "numFmt")) {
+                String id = xml.attribute("numFmtId");
+                String code = xml.attribute("formatCode");
+                if (id != null && code != null) {
+                    codes.put(index(id, 0, Integer.MAX_VALUE, part), code);
+                }
+            } else if (xml.is(Xml.MAIN, "cellXfs")) {
+                while (xml.nextTag() == XmlScanner.START_ELEMENT) {
+                    String id = xml.attribute("numFmtId");
+                    ids.add(id == null ? 0 : index(id, 0, Integer.MAX_VALUE, part));
+                    xml.skip();
+                }
+                break;
+            } else if (!xml.is(Xml.MAIN, "styleSheet") && !xml.is(Xml.MAIN, "numFmts")) {
+                xml.skip();
+            }
         }
         List<String> formatsByStyle = new ArrayList<>(ids.size());
         for (int id : ids) {
@@ -556,77 +535,67 @@ public final class XlsxWorkbook {
         List<SheetEntry> sheets = new ArrayList<>();
         List<Grid.DefinedName> names = new ArrayList<>();
         boolean date1904 = false;
-        XMLStreamReader2 xml = pkg.xml(part);
-        String namespace = xml.getNamespaceURI();
-        try {
-            if (!Xml.is(xml, Xml.MAIN, "workbook")) {
-                throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not a workbook");
+        XmlScanner xml = pkg.scan(part);
+        String namespace = xml.namespace();
+        if (!xml.is(Xml.MAIN, "workbook")) {
+            throw new Unsupported(Reason.MALFORMED_XML, part, "the root is not a workbook");
+        }
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event != XmlScanner.START_ELEMENT) {
+                continue;
             }
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                if (Xml.is(xml, Xml.MAIN, "workbookPr")) {
-                    String value = Xml.attribute(xml, "date1904");
-                    date1904 = "1".equals(value) || "true".equals(value);
-                    Xml.skip(xml);
-                } else if (Xml.is(xml, Xml.MAIN, "sheets")) {
-                    while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        if (Xml.is(xml, Xml.MAIN, "sheet")) {
-                            String name = Xml.attribute(xml, "name");
-                            String id = Xml.attribute(xml, Xml.RELATIONSHIPS, "id");
-                            if (name == null || id == null) {
-                                throw new Unsupported(Reason.MALFORMED_XML, part, "a sheet without a name or r:id");
-                            }
-                            String state = String.valueOf(Xml.attribute(xml, "state"));
-                            sheets.add(new SheetEntry(name, id, state.equals("veryHidden") ? Visibility.VERY_HIDDEN
-                                    : state.equals("hidden") ? Visibility.HIDDEN : Visibility.VISIBLE));
+            if (xml.is(Xml.MAIN, "workbookPr")) {
+                String value = xml.attribute("date1904");
+                date1904 = "1".equals(value) || "true".equals(value);
+                xml.skip();
+            } else if (xml.is(Xml.MAIN, "sheets")) {
+                while (xml.nextTag() == XmlScanner.START_ELEMENT) {
+                    if (xml.is(Xml.MAIN, "sheet")) {
+                        String name = xml.attribute("name");
+                        String id = xml.attribute(Xml.RELATIONSHIPS, "id");
+                        if (name == null || id == null) {
+                            throw new Unsupported(Reason.MALFORMED_XML, part, "a sheet without a name or r:id");
                         }
-                        Xml.skip(xml);
+                        String state = String.valueOf(xml.attribute("state"));
+                        sheets.add(new SheetEntry(name, id, state.equals("veryHidden") ? Visibility.VERY_HIDDEN
+                                : state.equals("hidden") ? Visibility.HIDDEN : Visibility.VISIBLE));
                     }
-                } else if (Xml.is(xml, Xml.MAIN, "definedNames")) {
-                    while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                        if (Xml.is(xml, Xml.MAIN, "definedName")) {
-                            String name = Xml.attribute(xml, "name");
-                            String scope = Xml.attribute(xml, "localSheetId");
-                            String formula = Xml.text(xml);
-                            if (name != null) {
-                                names.add(new Grid.DefinedName(name, scope == null ? -1
-                                        : index(scope, 0, Integer.MAX_VALUE, part), formula.strip()));
-                            }
-                        } else {
-                            Xml.skip(xml);
-                        }
-                    }
-                } else if (!Xml.is(xml, Xml.MARKUP_COMPATIBILITY, "AlternateContent")
-                        && !Xml.is(xml, Xml.MARKUP_COMPATIBILITY, "Choice")) {
-                    Xml.skip(xml);
+                    xml.skip();
                 }
+            } else if (xml.is(Xml.MAIN, "definedNames")) {
+                while (xml.nextTag() == XmlScanner.START_ELEMENT) {
+                    if (xml.is(Xml.MAIN, "definedName")) {
+                        String name = xml.attribute("name");
+                        String scope = xml.attribute("localSheetId");
+                        String formula = xml.text();
+                        if (name != null) {
+                            names.add(new Grid.DefinedName(name, scope == null ? -1
+                                    : index(scope, 0, Integer.MAX_VALUE, part), formula.strip()));
+                        }
+                    } else {
+                        xml.skip();
+                    }
+                }
+            } else if (!xml.is(Xml.MARKUP_COMPATIBILITY, "AlternateContent")
+                    && !xml.is(Xml.MARKUP_COMPATIBILITY, "Choice")) {
+                xml.skip();
             }
-            xml.closeCompletely();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
         }
         return new WorkbookPart(List.copyOf(sheets), List.copyOf(names), date1904, namespace);
     }
 
     private Map<String, String> parseCustomProperties(String part) throws Unsupported {
         Map<String, String> properties = new TreeMap<>();
-        XMLStreamReader2 xml = pkg.xml(part);
-        try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && Xml.is(xml, Xml.CUSTOM_PROPERTIES, "property")) {
-                    String name = Xml.attribute(xml, "name");
-                    String value = Xml.text(xml);
-                    if (name != null) {
-                        properties.put(name, value);
-                    }
+        XmlScanner xml = pkg.scan(part);
+        while (xml.hasNext()) {
+            if (xml.next() == XmlScanner.START_ELEMENT && xml.is(Xml.CUSTOM_PROPERTIES, "property")) {
+                String name = xml.attribute("name");
+                String value = xml.text();
+                if (name != null) {
+                    properties.put(name, value);
                 }
             }
-            xml.closeCompletely();
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
         }
         return Collections.unmodifiableMap(properties);
     }

@@ -222,12 +222,32 @@ public final class ZipArchive {
     public byte[] read(String name) throws Unsupported {
         Entry entry = entry(name);
         try (InputStream in = open(name)) {
-            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, entry.size() + 1));
-            if (content.length != entry.size() || in.read() >= 0) {
+            // Into one array of the declared size, not in pieces joined after; but a declared size is
+            // only a claim, so no more than a megabyte is taken on its word: beyond, the array grows as
+            // the data comes (the limits, checked as it inflates, stop a lie).
+            byte[] content = new byte[(int) Math.min(entry.size(), 1 << 20)];
+            int filled = 0;
+            while (true) {
+                if (filled == content.length) {
+                    int next = in.read();
+                    if (next < 0) {
+                        break;
+                    }
+                    content = java.util.Arrays.copyOf(content, (int) Math.min(Integer.MAX_VALUE - 8,
+                            Math.max(content.length * 2L, 16)));
+                    content[filled++] = (byte) next;
+                }
+                int n = in.read(content, filled, content.length - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
+            if (filled != entry.size()) {
                 throw new Unsupported(Reason.DAMAGED, name, "inflates to another size than declared");
             }
             intact.add(name);
-            return content;
+            return filled == content.length ? content : java.util.Arrays.copyOf(content, filled);
         } catch (Refused e) {
             throw e.unsupported;
         } catch (IOException e) {

@@ -81,17 +81,17 @@ done
 
 # With FLOOR=1, the floor under those figures (appendixfill.fixtures.ReadingFloor): the same workbooks
 # merely opened, then their worksheets and shared strings inflated, then those parts parsed to their end
-# through the tool's XML layer, each step a whole process of its own with the JVM options the launcher
+# by the reader of workbooks (XmlScanner), and by Woodstox for comparison, each step a whole process of its own with the JVM options the launcher
 # gives a consolidation (but no class-data archive: the archive holds the jar's classes, not the test
 # tree's), RUNS times, interleaved. What the steps add to one another is what no reader can skip.
 if [ "${FLOOR:-0}" = 1 ]; then
   floor_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xmx256m -XX:Tier3InvocationThreshold=50"
   floor_opts="$floor_opts -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000"
   floor_opts="$floor_opts -XX:MaxTenuringThreshold=0"
-  for step in open inflate parse; do : > "$out/floor-$step.txt"; done
+  for step in open inflate parse woodstox; do : > "$out/floor-$step.txt"; done
   i=1
   while [ "$i" -le "$runs" ]; do
-    for step in open inflate parse; do
+    for step in open inflate parse woodstox; do
       start=$(date +%s%N)
       "$java_cmd" $floor_opts -cp "$cp" appendixfill.fixtures.ReadingFloor "$step" "$units" > "$out/floor-said.txt"
       echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$out/floor-$step.txt"
@@ -99,7 +99,7 @@ if [ "${FLOOR:-0}" = 1 ]; then
     done
     i=$((i + 1))
   done
-  for step in open inflate parse; do
+  for step in open inflate parse woodstox; do
     printf "floor, %-8s median of %s: %s ms\n" "$step" "$runs" \
       "$(sort -n "$out/floor-$step.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
   done

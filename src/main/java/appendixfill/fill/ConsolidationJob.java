@@ -145,26 +145,34 @@ public final class ConsolidationJob {
         java.util.concurrent.CompletableFuture<Narrative> narrative =
                 java.util.concurrent.CompletableFuture.supplyAsync(Narrative::consolidation);
         Submission[] submissions = new Submission[files.size()];
+        Submission[] earlier = new Submission[previousFiles.size()];
+        List<Path> earlierFiles = previousFiles;
+        int total = files.size() + earlier.length;
         AtomicInteger done = new AtomicInteger();
         // Two threads or more: reading is CPU-bound (inflate, parse, assess), and each workbook is
         // reduced to its figures as soon as it is read, so memory stays flat in the number of files.
+        // The earlier period's workbooks, read for their values only, in the same pass: one pass has
+        // one tail where a core waits for the other's last workbook. A fault of the tool with one of
+        // them is a fault of the run, as with a workbook of this period.
         List<Fault> faults = java.util.Collections.synchronizedList(new ArrayList<>());
-        IntStream.range(0, files.size()).parallel().forEach(i -> {
-            submissions[i] = readOrFault(files.get(i), faults, this::read);
-            progress.read(done.incrementAndGet(), files.size());
+        IntStream.range(0, total).parallel().forEach(i -> {
+            if (i < submissions.length) {
+                submissions[i] = readOrFault(files.get(i), faults, this::read);
+            } else {
+                earlier[i - submissions.length] = readOrFault(earlierFiles.get(i - submissions.length), faults,
+                        this::readEarlier);
+            }
+            progress.read(done.incrementAndGet(), total);
         });
         progress.ended("read");
+        // The two rolls side by side, on the two cores.
+        java.util.concurrent.CompletableFuture<Roll> earlierRoll = previousFolder.isEmpty() ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> Roll.of(units, Arrays.asList(earlier),
+                        Optional.empty(), false, catalogue));
         Roll received = Roll.of(units, Arrays.asList(submissions), period, withoutErrors, catalogue);
         Optional<PeriodComparison> comparison = Optional.empty();
         if (previousFolder.isPresent()) {
-            Submission[] earlier = new Submission[previousFiles.size()];
-            List<Path> earlierFiles = previousFiles;
-            // Read after this period's (the JIT warm by then), for their values only; a fault of the tool with
-            // one of them is a fault of the run, as with a workbook of this period.
-            IntStream.range(0, earlier.length).parallel().forEach(i -> earlier[i] = readOrFault(earlierFiles.get(i),
-                    faults, this::readEarlier));
-            progress.ended("read previous");
-            Roll before = Roll.of(units, Arrays.asList(earlier), Optional.empty(), false, catalogue);
+            Roll before = earlierRoll.join();
             if (before.period().isPresent() && received.period().isPresent() && !earlierThan(before.period().get(),
                     received.period().get())) {
                 throw new UnusableInput(Message.of("consolidate.previous-later", previousFolder.get(),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures a single fill as an officer runs it: the unpacked distribution's bin/appendix-fill, whole
-# process, cold JVM, interleaved with LibreOffice's headless conversion of the same workbook; and
+# process, cold JVM, interleaved with LibreOffice's headless conversion of the same workbook and with
+# fills of the same workbook saved as .xls and .ods and typed as a plain table; and
 # the time per workbook when a folder of workbooks is filled in one process. Prints medians and the
 # ratio. Not a timed test: run it by hand on the machine to judge (issue 6's targets are printed).
 #
@@ -39,12 +40,30 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 "$launcher" "$example" --out "$work/warm" >/dev/null || true
+# The example as .xls and .ods (bundled), and as a plain table (the typed figures in a table of the
+# seed's shape, no names: written by the test tree's fixture).
+./mvnw -B -q -Dstyle.color=never -DskipTests test-compile >&2
+java_for_fixture=${JAVA_HOME:+$JAVA_HOME/bin/}java
+"$java_for_fixture" -cp "target/test-classes:target/classes:target/lib/*" appendixfill.fixtures.PlainTables \
+  workbook-templates/example/vu-muon-nam-2023.typed.tsv "$work/vu-muon-nam-2023.plain.xlsx"
+other() {
+  case "$1" in
+    plain.xlsx) echo "$work/vu-muon-nam-2023.plain.xlsx" ;;
+    *) echo "${example%.xlsx}.$1" ;;
+  esac
+}
 has_soffice=$(command -v soffice >/dev/null 2>&1 && echo yes || echo no)
 [ "$has_soffice" = yes ] && soffice --headless --convert-to csv --outdir "$work/lo" "$example" >/dev/null 2>&1
 
 : > "$work/fill.txt"; : > "$work/soffice.txt"
+for other in xls ods plain.xlsx; do : > "$work/fill-$other.txt"; done
 for _ in $(seq "$runs"); do
   t=$(now); "$launcher" "$example" --out "$work/out" >/dev/null || true; echo $(( $(now) - t )) >> "$work/fill.txt"
+  # The same workbook as .xls and .ods, completed into the template (issue 17: within 1,5× of the .xlsx).
+  for other in xls ods plain.xlsx; do
+    t=$(now); "$launcher" "$(other "$other")" --out "$work/out-$other" >/dev/null || true
+    echo $(( $(now) - t )) >> "$work/fill-$other.txt"
+  done
   if [ "$has_soffice" = yes ]; then
     t=$(now); soffice --headless --convert-to csv --outdir "$work/lo" "$example" >/dev/null 2>&1
     echo $(( $(now) - t )) >> "$work/soffice.txt"
@@ -56,6 +75,11 @@ echo "java:                $("$java_cmd" -version 2>&1 | head -n 1); nproc $(npr
 echo "archive:             $(ls "$XDG_CACHE_HOME"/appendix-fill/ 2>/dev/null | tr '\n' ' ')"
 echo "single fill, median of $runs (bin/appendix-fill, whole process): $(ms "$fill") ms   (target ≤ 250 ms)"
 echo "  every run (ms):    $(sort -n "$work/fill.txt" | awk '{printf "%.0f ", $1 / 1e6}')"
+for other in xls ods plain.xlsx; do
+  m=$(median < "$work/fill-$other.txt")
+  awk -v a="$m" -v b="$fill" -v f="$other" -v n="$runs" \
+    'BEGIN {printf "the same as .%-10s median of %d: %.0f ms, %.2f× the template workbook  (target ≤ 1,5×)\n", f ",", n, a / 1e6, a / b}'
+done
 if [ "$has_soffice" = yes ]; then
   lo=$(median < "$work/soffice.txt")
   echo "soffice --convert-to csv, median of $runs:                     $(ms "$lo") ms"

@@ -12,9 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import org.codehaus.stax2.XMLStreamReader2;
+import appendixfill.ooxml.XmlScanner;
 
 /**
  * Reads an OpenDocument spreadsheet (.ods) into a {@link Grid}, straight from its content.xml,
@@ -43,19 +41,14 @@ final class OdsReader {
     static Grid read(ZipArchive zip) throws Unsupported {
         String part = zip.find("content.xml").orElseThrow(() -> new Unsupported(Reason.MISSING_PART, "content.xml",
                 "an OpenDocument file without its content"));
-        XMLStreamReader2 xml = Xml.open(zip.open(part), part);
-        try {
-            Grid grid = new Parser(xml).parse();
-            xml.closeCompletely();
-            return grid;
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, part);
-        }
+        XmlScanner xml = XmlScanner.of(zip.read(part), part);
+        Grid grid = new Parser(xml).parse();
+        return grid;
     }
 
     /** One pass over content.xml, keeping the sheet, row and column it is at. */
     private static final class Parser {
-        private final XMLStreamReader2 xml;
+        private final XmlScanner xml;
         private final List<Grid.Page> pages = new ArrayList<>();
         private final List<Grid.DefinedName> names = new ArrayList<>();
 
@@ -65,32 +58,32 @@ final class OdsReader {
         private List<Grid.Merge> merges;
         private int row;
 
-        Parser(XMLStreamReader2 xml) {
+        Parser(XmlScanner xml) {
             this.xml = xml;
         }
 
-        Grid parse() throws XMLStreamException {
+        Grid parse() throws Unsupported {
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    if (Xml.is(xml, TABLE, "table") && sheet != null) {
+                if (event == XmlScanner.END_ELEMENT) {
+                    if (xml.is(TABLE, "table") && sheet != null) {
                         pages.add(new Grid.Page(sheet, false, rows, hiddenRows, merges, false));
                         sheet = null;
                     }
                     continue;
                 }
-                if (event != XMLStreamConstants.START_ELEMENT) {
+                if (event != XmlScanner.START_ELEMENT) {
                     continue;
                 }
-                if (Xml.is(xml, TABLE, "table")) {
+                if (xml.is(TABLE, "table")) {
                     sheet = attribute(TABLE, "name", "Sheet" + (pages.size() + 1));
                     rows = new TreeMap<>();
                     hiddenRows = new HashSet<>();
                     merges = new ArrayList<>();
                     row = 0;
-                } else if (Xml.is(xml, TABLE, "table-row") && sheet != null) {
+                } else if (xml.is(TABLE, "table-row") && sheet != null) {
                     readRow();
-                } else if (Xml.is(xml, TABLE, "named-range")) {
+                } else if (xml.is(TABLE, "named-range")) {
                     // Inside a table, a name of that sheet alone; else the document's.
                     names.add(new Grid.DefinedName(attribute(TABLE, "name", ""), sheet == null ? -1 : pages.size(),
                             reference(attribute(TABLE, "cell-range-address", ""))));
@@ -99,21 +92,21 @@ final class OdsReader {
             return new Grid(pages, names, false);
         }
 
-        private void readRow() throws XMLStreamException {
+        private void readRow() throws Unsupported {
             int repeated = Math.max(1, Math.min(CellRef.MAX_ROWS, number(attribute(TABLE, "number-rows-repeated", "1"))));
             boolean hidden = !attribute(TABLE, "visibility", "visible").equals("visible");
             NavigableMap<Integer, RawCell> cells = new TreeMap<>();
             int column = 0;
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.END_ELEMENT && Xml.is(xml, TABLE, "table-row")) {
+                if (event == XmlScanner.END_ELEMENT && xml.is(TABLE, "table-row")) {
                     break;
                 }
-                if (event != XMLStreamConstants.START_ELEMENT) {
+                if (event != XmlScanner.START_ELEMENT) {
                     continue;
                 }
-                boolean covered = Xml.is(xml, TABLE, "covered-table-cell");
-                if (!covered && !Xml.is(xml, TABLE, "table-cell")) {
+                boolean covered = xml.is(TABLE, "covered-table-cell");
+                if (!covered && !xml.is(TABLE, "table-cell")) {
                     continue;
                 }
                 int columns = Math.max(1, Math.min(CellRef.MAX_COLUMNS,
@@ -126,7 +119,7 @@ final class OdsReader {
                 }
                 RawCell cell = covered ? null : cell();
                 if (covered) {
-                    Xml.skip(xml);
+                    xml.skip();
                 }
                 if (cell != null && !cell.isEmpty()) {
                     for (int c = 0; c < Math.min(columns, REPEATS_KEPT); c++) {
@@ -147,7 +140,7 @@ final class OdsReader {
         }
 
         /** The cell the reader stands on, read to its end. */
-        private RawCell cell() throws XMLStreamException {
+        private RawCell cell() throws Unsupported {
             String type = attribute(OFFICE, "value-type", "");
             String calcType = attribute(CALCEXT, "value-type", "");
             String value = attribute(OFFICE, "value", "");
@@ -171,30 +164,29 @@ final class OdsReader {
         }
 
         /** The cell's text: its paragraphs joined by line breaks, text:s as spaces; its comment left out. */
-        private String text() throws XMLStreamException {
+        private String text() throws Unsupported {
             StringBuilder out = new StringBuilder();
             int depth = 1;
             int paragraphs = 0;
             while (depth > 0 && xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
+                if (event == XmlScanner.START_ELEMENT) {
                     depth++;
-                    if (Xml.is(xml, TEXT, "p") && paragraphs++ > 0) {
+                    if (xml.is(TEXT, "p") && paragraphs++ > 0) {
                         out.append('\n');
-                    } else if (Xml.is(xml, TEXT, "s")) {
+                    } else if (xml.is(TEXT, "s")) {
                         out.append(" ".repeat(Math.max(1, Math.min(1000, number(attribute(TEXT, "c", "1"))))));
-                    } else if (Xml.is(xml, TEXT, "tab")) {
+                    } else if (xml.is(TEXT, "tab")) {
                         out.append('\t');
-                    } else if (Xml.is(xml, TEXT, "line-break")) {
+                    } else if (xml.is(TEXT, "line-break")) {
                         out.append('\n');
-                    } else if (Xml.is(xml, OFFICE, "annotation")) {
-                        Xml.skip(xml);
+                    } else if (xml.is(OFFICE, "annotation")) {
+                        xml.skip();
                         depth--;
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                } else if (event == XmlScanner.END_ELEMENT) {
                     depth--;
-                } else if (depth > 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                        || event == XMLStreamConstants.SPACE)) {
+                } else if (depth > 1 && event == XmlScanner.CHARACTERS) {
                     // Only inside a paragraph: white space between a cell's elements is layout, not text.
                     out.append(xml.getText());
                 }
@@ -215,8 +207,8 @@ final class OdsReader {
             return sheet + "!" + m.group(2);
         }
 
-        private String attribute(String namespace, String local, String otherwise) {
-            String value = Xml.attribute(xml, namespace, local);
+        private String attribute(String namespace, String local, String otherwise) throws Unsupported {
+            String value = xml.attribute(namespace, local);
             return value == null ? otherwise : value;
         }
 

@@ -15,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
+import appendixfill.ooxml.XmlScanner;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * A file that may be a spreadsheet, told apart by its content, never by its name: an .xlsx or
@@ -138,17 +136,13 @@ public final class SpreadsheetFile {
         if (manifest.isEmpty()) {
             return false;
         }
-        XMLStreamReader2 xml = Xml.open(zip.open(manifest.get()), manifest.get());
-        try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && Xml.is(xml, MANIFEST, "encryption-data")) {
-                    return true;
-                }
+        XmlScanner xml = XmlScanner.of(zip.read(manifest.get()), manifest.get());
+        while (xml.hasNext()) {
+            if (xml.next() == XmlScanner.START_ELEMENT && xml.is(MANIFEST, "encryption-data")) {
+                return true;
             }
-            return false;
-        } catch (XMLStreamException e) {
-            throw Xml.failure(e, manifest.get());
         }
+        return false;
     }
 
     private static Opened ole2(Path file) throws IOException {

@@ -3,6 +3,7 @@ package appendixfill.ooxml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.stream.XMLStreamConstants;
 import org.codehaus.stax2.XMLStreamReader2;
@@ -18,9 +19,10 @@ public final class XmlEvents {
     }
 
     /** As the tool's scanner reads the part. */
-    public static List<String> byScanner(byte[] bytes, String part, List<String> attributeNames) {
+    public static List<String> byScanner(byte[] bytes, String part, Set<String> attributeNames) {
         List<String> events = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        List<String[]> names = attributeNames.stream().sorted().map(name -> name.split("\t", -1)).toList();
         try {
             XmlScanner xml = XmlScanner.of(bytes, part);
             int event = xml.getEventType();
@@ -30,7 +32,7 @@ public final class XmlEvents {
                 } else {
                     flush(text, events);
                     if (event == XmlScanner.START_ELEMENT) {
-                        events.add("start {" + xml.namespace() + "}" + local(xml) + " " + attributes(xml, attributeNames));
+                        events.add("start {" + xml.namespace() + "}" + local(xml) + " " + attributes(xml, names));
                     } else if (event == XmlScanner.END_ELEMENT) {
                         events.add("end");
                     } else {
@@ -46,7 +48,7 @@ public final class XmlEvents {
     }
 
     /** As Woodstox, the layer's reader of parts to be changed, reads it. */
-    public static List<String> byWoodstox(byte[] bytes, String part, List<String> attributeNames) {
+    public static List<String> byWoodstox(byte[] bytes, String part, Set<String> attributeNames) {
         List<String> events = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         try {
@@ -109,10 +111,9 @@ public final class XmlEvents {
     }
 
     /** The attributes Woodstox named on this element's tag, asked of the scanner one by one. */
-    private static TreeSet<String> attributes(XmlScanner xml, List<String> names) throws Unsupported {
+    private static TreeSet<String> attributes(XmlScanner xml, List<String[]> names) throws Unsupported {
         TreeSet<String> said = new TreeSet<>();
-        for (String name : new TreeSet<>(names)) {
-            String[] parts = name.split("\t", -1);
+        for (String[] parts : names) {
             String namespace = Xml.canonical(parts[1]);
             String value = namespace.isEmpty() ? xml.attribute(parts[0]) : xml.attribute(namespace, parts[0]);
             if (value != null) {

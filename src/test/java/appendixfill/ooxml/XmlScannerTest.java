@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +19,7 @@ class XmlScannerTest {
     private static final String MAIN = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
 
     private static void readAlike(byte[] bytes) {
-        List<String> names = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         assertEquals(XmlEvents.outcome(XmlEvents.byWoodstox(bytes, "xl/part.xml", names)),
                 XmlEvents.outcome(XmlEvents.byScanner(bytes, "xl/part.xml", names)));
     }

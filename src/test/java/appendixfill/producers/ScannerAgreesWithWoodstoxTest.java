@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import appendixfill.ooxml.OpcPackage;
 import appendixfill.ooxml.Unsupported;
 import appendixfill.ooxml.XmlEvents;
+import appendixfill.ooxml.ZipArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +52,7 @@ class ScannerAgreesWithWoodstoxTest {
             } catch (Unsupported e) {
                 continue; // over a budget of the zip: never handed to a parser
             }
-            List<String> names = new ArrayList<>();
+            Set<String> names = new HashSet<>();
             List<String> woodstox = XmlEvents.outcome(XmlEvents.byWoodstox(bytes, part, names));
             assertEquals(woodstox, XmlEvents.outcome(XmlEvents.byScanner(bytes, part, names)), workbook + ": " + part);
             compared++;
@@ -66,6 +69,23 @@ class ScannerAgreesWithWoodstoxTest {
         if (variant.outcome() == ProducerVariant.Outcome.COMPLETED) {
             assertTrue(compared >= 8, compared + " parts compared");
         }
+    }
+
+    @Test
+    void everyPartOfTheBundledOpenDocumentExampleIsReadAsWoodstoxReadsIt() throws Exception {
+        ZipArchive zip = ZipArchive.read(Path.of("workbook-templates", "example", "vu-muon-nam-2023.ods"),
+                ZipArchive.Limits.OFFICE);
+        int compared = 0;
+        for (String part : zip.names()) {
+            if (part.endsWith(".xml")) {
+                byte[] bytes = zip.read(part);
+                Set<String> names = new HashSet<>();
+                assertEquals(XmlEvents.outcome(XmlEvents.byWoodstox(bytes, part, names)),
+                        XmlEvents.outcome(XmlEvents.byScanner(bytes, part, names)), part);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 4, compared + " parts");
     }
 
     @Test

@@ -256,8 +256,11 @@ public final class ConsolidationJob {
     Submission read(Path file) {
         String shown = file.getFileName().toString();
         FormFile form;
+        Optional<String> saved;
         try {
             form = FormFile.open(file, catalogue, FormFile.Purpose.CONSOLIDATE);
+            // Which of a unit's two workbooks is the later, when the tool filled neither or only one.
+            saved = form.lastSaved();
         } catch (UnusableInput e) {
             return Submission.unreadable(shown, e.getMessage());
         }
@@ -274,7 +277,7 @@ public final class ConsolidationJob {
         Optional<Stamp> stamp = Stamp.of(form.properties());
         Provenance provenance = (stamp.isEmpty() ? Provenance.NONE : new Provenance(stamp,
                 form.properties().getOrDefault(Layout.PROPERTY_RUN, ""),
-                !stamp.get().content().equals(Fingerprint.of(assessment.figures())), 0)).savedAt(form.lastSaved());
+                !stamp.get().content().equals(Fingerprint.of(assessment.figures())), 0)).savedAt(saved);
         return Submission.of(shown, assessment, version).from(provenance);
     }
 

@@ -83,7 +83,8 @@ public final class FormFile {
     private final Source source;
     private final Completer completer;
     private ChangeLog changeLog = ChangeLog.EMPTY;
-    private Optional<String> lastSaved = Optional.empty();
+    /** The .xlsx it was read from, for what is asked of it later; null for an .xls or .ods. */
+    private XlsxWorkbook xlsx;
 
     private FormFile(Path file, Reading reading, Map<String, String> properties, Optional<List<List<String>>> totals,
             Source source, Completer completer) {
@@ -114,9 +115,7 @@ public final class FormFile {
         return switch (kind) {
             case XLSX -> {
                 XlsxWorkbook workbook = opened.xlsx().orElseThrow();
-                FormFile form = xlsx(file, shown, workbook, catalogue, purpose);
-                // Which of a unit's two workbooks is the later, when the tool filled neither or only one.
-                yield purpose == Purpose.CONSOLIDATE ? form.withLastSaved(lastSaved(workbook, shown)) : form;
+                yield xlsx(file, shown, workbook, catalogue, purpose).readFrom(workbook);
             }
             case XLS, ODS -> grid(file, shown, kind, opened.grid().orElseThrow(), catalogue, purpose);
             default -> throw new UnusableInput(notASpreadsheet(kind, shown));
@@ -268,25 +267,24 @@ public final class FormFile {
         return this;
     }
 
-    private static Optional<String> lastSaved(XlsxWorkbook workbook, String shown) throws UnusableInput {
-        try {
-            return workbook.lastSaved();
-        } catch (Unsupported e) {
-            throw refusal(e, shown, "Excel (.xlsx)");
-        }
-    }
-
-    private FormFile withLastSaved(Optional<String> saved) {
-        lastSaved = saved;
+    private FormFile readFrom(XlsxWorkbook workbook) {
+        xlsx = workbook;
         return this;
     }
 
     /**
-     * When the workbook says it was last saved (W3CDTF, as its core properties have it): read for a
-     * consolidation of an .xlsx only; empty otherwise, and when it does not say.
+     * When the workbook says it was last saved (W3CDTF, as its core properties have it), read when asked;
+     * empty for an .xls or .ods, and when it does not say.
      */
-    public Optional<String> lastSaved() {
-        return lastSaved;
+    public Optional<String> lastSaved() throws UnusableInput {
+        if (xlsx == null) {
+            return Optional.empty();
+        }
+        try {
+            return xlsx.lastSaved();
+        } catch (Unsupported e) {
+            throw refusal(e, file.toString(), "Excel (.xlsx)");
+        }
     }
 
     /** The change log of its own submissions, when the tool completed it before; empty otherwise. */

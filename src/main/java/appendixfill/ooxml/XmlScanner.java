@@ -467,7 +467,7 @@ public final class XmlScanner {
             uris = Arrays.copyOf(uris, bindings * 2);
         }
         prefixes[bindings] = prefix;
-        uris[bindings] = uri.intern();
+        uris[bindings] = uri;
         bindings++;
     }
 

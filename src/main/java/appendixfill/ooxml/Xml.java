@@ -14,10 +14,11 @@ import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
- * The XML layer every part is read through: a namespace-aware StAX reader (Woodstox, for its
- * exact character offsets) that refuses any DOCTYPE, and elements and attributes matched by
- * namespace URI and local name, never by prefix. Strict Open XML's namespaces are read as the
- * transitional ones they correspond to.
+ * The XML layer's namespaces, escaping and Woodstox reader: the reader of parts to be changed by
+ * splicing (for its exact character offsets) and of every part written, checked before it is;
+ * parts only read go through {@link XmlScanner}. Both refuse any DOCTYPE and match elements and
+ * attributes by namespace URI and local name, never by prefix; Strict Open XML's namespaces are read
+ * as the transitional ones they correspond to.
  */
 public final class Xml {
 

@@ -148,12 +148,12 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             }
             return status(derived);
         }
-        String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + "%").orElse(describe(cell));
+        String typedText = typedNumber.map(n -> VietnameseFormat.number(n) + "%").orElseGet(() -> Interpretation.describe(cell));
         boolean typedNotApplicable = cell instanceof Typed.Text t && NOT_APPLICABLE_TYPED.contains(
                 Interpretation.normalise(t.text()).toLowerCase(java.util.Locale.ROOT));
         if (derived instanceof Value.NotApplicable && typedNotApplicable) {
             findings.add(new Finding(Severity.INFO, "rate.formula-restored", rate.code(), rate.label()
-                    + " ghi tay " + describe(cell) + " (không phát sinh), đúng vì " + computation
+                    + " ghi tay " + Interpretation.describe(cell) + " (không phát sinh), đúng vì " + computation
                     + ". Đã thay chữ ghi tay bằng công thức."));
             return Status.NOT_APPLICABLE;
         }
@@ -195,16 +195,6 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
             return Interpretation.parseNumber(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
         }
         return Optional.empty();
-    }
-
-    private static String describe(Typed cell) {
-        if (cell instanceof Typed.Text t) {
-            return "«" + Interpretation.normalise(t.text()) + "»";
-        }
-        if (cell instanceof Typed.Error e) {
-            return e.code();
-        }
-        return cell.toString();
     }
 
     /** "96 ÷ 329 × 100 = 29,18%", or why it cannot be computed. */

@@ -105,6 +105,34 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
         return (text.isEmpty() || !afterSpace) && (!beyondLatin || Unicode.nfc(text).equals(text));
     }
 
+    /**
+     * What a cell held, as a message quotes it: «text», 12,5, 01/02/2023, TRUE, #REF!, "trống"; a
+     * formula by its result.
+     */
+    static String describe(Typed typed) {
+        if (typed instanceof Typed.Text t) {
+            return "«" + normalise(t.text()) + "»";
+        }
+        if (typed instanceof Typed.Number n) {
+            return VietnameseFormat.number(n.percentStyle() ? n.number().movePointRight(2) : n.number())
+                    + (n.percentStyle() ? "%" : "");
+        }
+        if (typed instanceof Typed.Date d) {
+            return VietnameseFormat.date(new Value.Day(d.date().getDayOfMonth(), d.date().getMonthValue(),
+                    d.date().getYear()));
+        }
+        if (typed instanceof Typed.Bool b) {
+            return b.value() ? "TRUE" : "FALSE";
+        }
+        if (typed instanceof Typed.Error e) {
+            return e.code();
+        }
+        if (typed instanceof Typed.Formula f) {
+            return describe(f.cached());
+        }
+        return VietnameseFormat.BLANK;
+    }
+
     /** Reads one cell for one indicator, collecting findings. */
     private static final class Reader {
         private final Indicator indicator;
@@ -235,9 +263,6 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
                 text = normalise(t.text());
             } else if (typed instanceof Typed.Number n) {
                 text = n.number().stripTrailingZeros().toPlainString();
-            } else if (typed instanceof Typed.Date d) {
-                text = VietnameseFormat.date(new Value.Day(d.date().getDayOfMonth(), d.date().getMonthValue(),
-                        d.date().getYear()));
             } else {
                 text = describe(typed);
             }
@@ -323,22 +348,6 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
 
         private static String stripPercent(String text) {
             return text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
-        }
-
-        private static String describe(Typed typed) {
-            if (typed instanceof Typed.Text t) {
-                return "«" + normalise(t.text()) + "»";
-            }
-            if (typed instanceof Typed.Bool b) {
-                return b.value() ? "TRUE" : "FALSE";
-            }
-            if (typed instanceof Typed.Number n) {
-                return VietnameseFormat.number(n.number());
-            }
-            if (typed instanceof Typed.Date d) {
-                return d.date().toString();
-            }
-            return typed.toString();
         }
 
         /** Lower case without diacritics, for matching answers typed loosely ("khong" for "Không"). */

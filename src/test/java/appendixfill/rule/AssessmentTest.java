@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import appendixfill.indicator.Catalogue;
 import appendixfill.input.Typed;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,17 +17,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AssessmentTest {
 
     private static final String FORMULA = "formula";
+    private static final String RATE_LABEL = Catalogue.standard().require("3.4").label();
 
     private static Assessment assess(long numerator, long denominator, String rateCell) {
-        Map<String, Typed> typed = new HashMap<>();
-        typed.put("3.4.1", new Typed.Number(BigDecimal.valueOf(denominator), false));
-        typed.put("3.4.2", new Typed.Number(BigDecimal.valueOf(numerator), false));
-        typed.put("3.4", switch (rateCell) {
+        return assess(numerator, denominator, switch (rateCell) {
             case FORMULA -> new Typed.Formula("IF(…)", Typed.BLANK);
             case "" -> Typed.BLANK;
             default -> new Typed.Text(rateCell);
         });
+    }
+
+    private static Assessment assess(long numerator, long denominator, Typed rateCell) {
+        Map<String, Typed> typed = new HashMap<>();
+        typed.put("3.4.1", new Typed.Number(BigDecimal.valueOf(denominator), false));
+        typed.put("3.4.2", new Typed.Number(BigDecimal.valueOf(numerator), false));
+        typed.put("3.4", rateCell);
         return Assessment.of(Catalogue.standard(), RuleBook.standard(), typed);
+    }
+
+    private static List<String> messagesAtRate(Assessment assessment) {
+        return assessment.findings().stream().filter(f -> f.code().equals("3.4")).map(Finding::message).toList();
     }
 
     @ParameterizedTest(name = "{0} ÷ {1} with the cell holding \"{2}\" → {3} {4}")
@@ -55,5 +66,19 @@ class AssessmentTest {
         List<String> atRate = assessment.findings().stream().filter(f -> f.code().equals("3.4"))
                 .map(f -> f.severity().id() + ":" + f.rule()).toList();
         assertEquals(finding.isEmpty() ? List.of() : List.of(finding), atRate);
+    }
+
+    @Test
+    void aDateOrTruthValueTypedOverARateIsQuotedAsTheOfficerSawIt() {
+        assertEquals(List.of(RATE_LABEL + " ghi 01/02/2023 nhưng 2 ÷ 3 × 100 = 66,67%. Đã khôi phục công thức."),
+                messagesAtRate(assess(2, 3, new Typed.Date(LocalDate.of(2023, 2, 1)))));
+        assertEquals(List.of(RATE_LABEL + " ghi TRUE nhưng 2 ÷ 3 × 100 = 66,67%. Đã khôi phục công thức."),
+                messagesAtRate(assess(2, 3, new Typed.Bool(true))));
+    }
+
+    @Test
+    void aNumberTypedOverARateIsQuotedAsAPercentage() {
+        assertEquals(List.of(RATE_LABEL + " ghi 66% nhưng 2 ÷ 3 × 100 = 66,67%. Đã khôi phục công thức."),
+                messagesAtRate(assess(2, 3, new Typed.Number(new BigDecimal("0.66"), true))));
     }
 }

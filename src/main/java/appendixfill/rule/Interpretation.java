@@ -39,7 +39,6 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
     private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     private static final Pattern LEADING_NUMBER = Pattern.compile("(-?[\\d., ]*\\d)\\s*(\\S.*)");
     private static final Pattern DATE = Pattern.compile("(?:(\\d{1,2})[/.-])?(\\d{1,2})[/.-](\\d{4})");
-    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]+");
     private static final Pattern MARK = Pattern.compile("\\p{M}");
     private static final Pattern NOT_FOLDED = Pattern.compile("[^a-z0-9 ]");
 
@@ -76,8 +75,41 @@ public record Interpretation(Value value, Typed canonical, List<Finding> finding
             return text;
         }
         String nfc = Unicode.nfc(text).replace('\u00a0', ' ');
-        return nfc.lines().map(line -> SPACE_RUN.matcher(line.strip()).replaceAll(" "))
-                .reduce((a, b) -> a + "\n" + b).orElse("").strip();
+        StringBuilder out = new StringBuilder(nfc.length());
+        // Lines as String.lines() splits them: at \n, \r or \r\n, a break at the very end ending no line.
+        for (int start = 0; start < nfc.length(); ) {
+            int end = start;
+            while (end < nfc.length() && nfc.charAt(end) != '\n' && nfc.charAt(end) != '\r') {
+                end++;
+            }
+            if (start > 0) {
+                out.append('\n');
+            }
+            appendLine(out, nfc, start, end);
+            start = nfc.startsWith("\r\n", end) ? end + 2 : end + 1;
+        }
+        return out.toString().strip();
+    }
+
+    /** The line stripped, each run of spaces and tabs in it made one space. */
+    private static void appendLine(StringBuilder out, String text, int start, int end) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                out.append(' ');
+                while (i + 1 < end && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+                    i++;
+                }
+            } else {
+                out.append(c);
+            }
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ class InterpretationTest {
         assertEquals(List.of(finding), rules(reading));
     }
 
-    /** The escapes are Java's, turned into characters by the compiler; \\n stands for a line break. */
+    /** The escapes are Java's, turned into characters by the compiler; \\n and \\r stand for line breaks. */
     @ParameterizedTest(name = "\"{0}\" normalises to \"{1}\"")
     @CsvSource(delimiter = '|', textBlock = """
             Quý III                       | Quý III
@@ -55,9 +55,14 @@ class InterpretationTest {
             'Dòng một  \\n  dòng hai '    | 'Dòng một\\ndòng hai'
             'Có\u2028'                    | Có
             ''                            | ''
+            'một\\r\\nhai\\rba'           | 'một\\nhai\\nba'
+            '\\n\\n  đầu \\n\\n cuối \t\\n\\n' | 'đầu\\n\\ncuối'
+            'a \t b\u2003\u2003c'         | 'a b\u2003\u2003c'
+            ' \u00a0 \t '                 | ''
             """)
     void textIsNormalisedToNfcWithSingleSpaces(String typed, String expected) {
-        assertEquals(expected.replace("\\n", "\n"), Interpretation.normalise(typed.replace("\\n", "\n")));
+        assertEquals(expected.replace("\\n", "\n"),
+                Interpretation.normalise(typed.replace("\\n", "\n").replace("\\r", "\r")));
     }
 
     @ParameterizedTest(name = "count typed \"{0}\" is refused")

@@ -55,6 +55,13 @@ public final class XmlScanner {
     /** The bindings in scope: a prefix's bytes (empty for the default namespace) and its URI ("" undeclares). */
     private byte[][] prefixes = new byte[16][];
     private String[] uris = new String[16];
+    /**
+     * The last namespace {@link #is} matched and the URI it matched, as instances: every element of a
+     * part in the scope of one declaration carries the same URI instance, and callers pass constants,
+     * so a sheet's thousands of cells are matched by identity rather than by comparing 55 characters.
+     */
+    private String matchedNamespace;
+    private String matchedUri;
     private int bindings;
     private int[] bindingsAt = new int[16];
     /** An empty-element tag: its end is the next event. */
@@ -114,7 +121,15 @@ public final class XmlScanner {
             return false;
         }
         String uri = elementNamespace[d];
-        return namespace.equals(uri) || namespace.equals(Xml.canonical(uri));
+        if (uri == matchedUri && namespace == matchedNamespace) {
+            return true;
+        }
+        if (namespace.equals(uri) || namespace.equals(Xml.canonical(uri))) {
+            matchedUri = uri;
+            matchedNamespace = namespace;
+            return true;
+        }
+        return false;
     }
 
     /** The current element's local name. */

@@ -120,7 +120,7 @@ public record Submission(String file, String unit, Optional<Period> period, Valu
     }
 
     private static Map<String, Value> shown(Figures figures) {
-        Map<String, Value> shown = new LinkedHashMap<>();
+        Map<String, Value> shown = new LinkedHashMap<>(figures.catalogue().mapCapacity());
         for (Indicator indicator : figures.catalogue().indicators()) {
             Value value = figures.get(indicator.code());
             // Texts (the narrative paragraphs) are not shown in the table and would cost memory.

@@ -228,8 +228,8 @@ public final class FormFile {
 
     /** What the cells named for the catalogue hold. */
     private static Reading byNames(NamedCells named, Grid grid, Catalogue catalogue) {
-        Map<String, Typed> typed = new LinkedHashMap<>();
-        Map<String, String> notes = new LinkedHashMap<>();
+        Map<String, Typed> typed = new LinkedHashMap<>(catalogue.mapCapacity());
+        Map<String, String> notes = new LinkedHashMap<>(catalogue.mapCapacity());
         Map<String, Grid.Page> pages = new java.util.HashMap<>();
         grid.pages().forEach(page -> pages.put(page.name(), page));
         for (Indicator indicator : catalogue.indicators()) {
@@ -299,7 +299,7 @@ public final class FormFile {
 
     /** What the officer typed, where the tool rewrote a cell before and the cell still holds what it wrote. */
     private static Map<String, Typed> original(Map<String, Typed> typed, Ledger ledger) {
-        Map<String, Typed> original = new LinkedHashMap<>();
+        Map<String, Typed> original = new LinkedHashMap<>(typed.size() * 4 / 3 + 1);
         typed.forEach((code, current) -> original.put(code, ledger.original(code, current)));
         return original;
     }

@@ -83,6 +83,14 @@ public final class Catalogue {
         return indicators;
     }
 
+    /**
+     * The initial capacity of a hash map that holds an entry for every indicator without growing: a
+     * consolidation makes several such maps for each of thousands of workbooks.
+     */
+    public int mapCapacity() {
+        return indicators.size() * 4 / 3 + 1;
+    }
+
     /** The indicators of one sheet, in the form's order. */
     public List<Indicator> on(Sheet sheet) {
         return indicators.stream().filter(i -> i.sheet() == sheet).toList();

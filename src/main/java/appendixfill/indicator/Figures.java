@@ -21,7 +21,7 @@ public record Figures(Catalogue catalogue, Map<String, Value> values) {
      * and whatever was typed over a rate is ignored (the rules report it).
      */
     public static Figures derive(Catalogue catalogue, Map<String, Value> entered) {
-        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, Value> values = new LinkedHashMap<>(catalogue.mapCapacity());
         for (Indicator indicator : catalogue.indicators()) {
             if (indicator.kind().isTyped()) {
                 values.put(indicator.code(), entered.getOrDefault(indicator.code(), Value.MISSING));

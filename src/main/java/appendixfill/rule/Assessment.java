@@ -49,9 +49,9 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
      * plain table matched by wording, rows that matched nothing); those about no indicator come first.
      */
     public static Assessment of(Catalogue catalogue, RuleBook rules, Map<String, Typed> typed, List<Finding> read) {
-        Map<String, Value> entered = new LinkedHashMap<>();
-        Map<String, Status> statuses = new LinkedHashMap<>();
-        Map<String, Typed> canonical = new LinkedHashMap<>();
+        Map<String, Value> entered = new LinkedHashMap<>(catalogue.mapCapacity());
+        Map<String, Status> statuses = new LinkedHashMap<>(catalogue.mapCapacity());
+        Map<String, Typed> canonical = new LinkedHashMap<>(catalogue.mapCapacity());
         List<Finding> findings = new ArrayList<>();
         for (Indicator indicator : catalogue.indicators()) {
             if (indicator.kind().isTyped()) {
@@ -102,7 +102,7 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
      * needs of the earlier workbook, without the findings a full assessment makes.
      */
     public static Figures figures(Catalogue catalogue, Map<String, Typed> typed) {
-        Map<String, Value> entered = new LinkedHashMap<>();
+        Map<String, Value> entered = new LinkedHashMap<>(catalogue.mapCapacity());
         for (Indicator indicator : catalogue.indicators()) {
             if (indicator.kind().isTyped()) {
                 entered.put(indicator.code(), Interpretation.of(indicator,

@@ -18,6 +18,7 @@ public record Provenance(Optional<Stamp> stamp, String run, boolean edited, long
 
     /** A workbook the tool did not fill and that does not say when it was saved. */
     public static final Provenance NONE = new Provenance(Optional.empty(), "", false, 0);
+    private static final java.util.regex.Pattern MILLIS = java.util.regex.Pattern.compile("\\d{1,18}");
 
     public Provenance {
         Objects.requireNonNull(stamp);
@@ -45,7 +46,7 @@ public record Provenance(Optional<Stamp> stamp, String run, boolean edited, long
     public long submitted() {
         int dash = run.indexOf('-');
         String millis = dash < 0 ? run : run.substring(0, dash);
-        return millis.matches("\\d{1,18}") ? Long.parseLong(millis) : 0;
+        return MILLIS.matcher(millis).matches() ? Long.parseLong(millis) : 0;
     }
 
     /** The last thing it says happened to it: filled by the tool, or saved after that; 0 when it says neither. */

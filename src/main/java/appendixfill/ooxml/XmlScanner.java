@@ -39,6 +39,9 @@ public final class XmlScanner {
 
     private static final byte[] XML_PREFIX = bytes("xml");
     private static final byte[] XMLNS = bytes("xmlns");
+    /** The encoding pseudo-attribute of an XML declaration. */
+    private static final java.util.regex.Pattern ENCODING =
+            java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
     private final byte[] b;
     private final int length;
@@ -909,8 +912,7 @@ public final class XmlScanner {
         }
         int close = head.indexOf("?>");
         String declaration = close < 0 ? head : head.substring(0, close);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']")
-                .matcher(declaration);
+        java.util.regex.Matcher m = ENCODING.matcher(declaration);
         return m.find() ? m.group(1) : null;
     }
 

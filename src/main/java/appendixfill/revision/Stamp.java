@@ -29,6 +29,7 @@ public record Stamp(String templateId, String templateVersion, String rulesVersi
     public static final String TOOL_VERSION = "0.1.0";
 
     private static final String PREFIX = "appendix-fill.";
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\d{1,9}");
 
     public Stamp {
         Objects.requireNonNull(unit);
@@ -70,7 +71,7 @@ public record Stamp(String templateId, String templateVersion, String rulesVersi
     }
 
     private static long number(String text) {
-        return text != null && text.strip().matches("\\d{1,9}") ? Long.parseLong(text.strip()) : 0;
+        return text != null && COUNT.matcher(text.strip()).matches() ? Long.parseLong(text.strip()) : 0;
     }
 
     /** The line on the findings sheet that says where the workbook comes from. */

@@ -12,8 +12,12 @@ public record Figures(Catalogue catalogue, Map<String, Value> values) {
 
     /** The value of an indicator; missing when nothing was entered. */
     public Value get(String code) {
+        Value value = values.get(code);
+        if (value != null) {
+            return value; // one lookup: the values are the catalogue's own
+        }
         catalogue.require(code);
-        return values.getOrDefault(code, Value.MISSING);
+        return Value.MISSING;
     }
 
     /**

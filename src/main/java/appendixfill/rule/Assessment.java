@@ -127,14 +127,15 @@ public record Assessment(Figures figures, Map<String, Status> statuses, Map<Stri
      */
     private static Status checkRate(Figures figures, Indicator rate, Typed cell, List<Finding> findings) {
         Value derived = figures.get(rate.code());
-        String computation = computation(figures, rate);
         if (cell instanceof Typed.Formula) {
+            // As nearly every rate of a workbook filled in the template: said only when there is no rate.
             if (derived instanceof Value.NotApplicable) {
                 findings.add(new Finding(Severity.INFO, "rate.not-applicable", rate.code(),
-                        rate.label() + ": " + computation + ", tỷ lệ là «không phát sinh»."));
+                        rate.label() + ": " + computation(figures, rate) + ", tỷ lệ là «không phát sinh»."));
             }
             return status(derived);
         }
+        String computation = computation(figures, rate);
         Optional<BigDecimal> typedNumber = typedNumber(cell);
         if (cell instanceof Typed.Blank) {
             if (derived instanceof Value.Amount) {

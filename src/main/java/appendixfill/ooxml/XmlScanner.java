@@ -515,7 +515,7 @@ public final class XmlScanner {
         if (attributes <= 16) {
             for (int i = 1; i < attributes; i++) {
                 for (int j = 0; j < i; j++) {
-                    if (Arrays.equals(b, attributeStart[i], attributeNameEnd[i], b, attributeStart[j], attributeNameEnd[j])) {
+                    if (sameBytes(attributeStart[i], attributeNameEnd[i], attributeStart[j], attributeNameEnd[j])) {
                         throw malformed("the attribute «" + name(i) + "» twice on one element");
                     }
                 }
@@ -542,7 +542,7 @@ public final class XmlScanner {
         if (at(close) != '>') {
             throw malformed("an end tag not closed by «>»");
         }
-        if (depth == 0 || !Arrays.equals(b, start, end, b, nameStart[depth], nameEnd[depth])) {
+        if (depth == 0 || !sameBytes(start, end, nameStart[depth], nameEnd[depth])) {
             throw malformed("the end tag «" + new String(b, start, end - start, StandardCharsets.UTF_8)
                     + "» does not match the element it ends");
         }
@@ -852,7 +852,31 @@ public final class XmlScanner {
     }
 
     private boolean equalsBytes(int start, int end, byte[] bytes) {
-        return Arrays.equals(b, start, end, bytes, 0, bytes.length);
+        if (end - start != bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (b[start + i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two spans of the part hold the same bytes. A loop of its own: the short names compared here cost
+     * more through Arrays.equals's range checks than the comparing itself, in the C1 code a run compiles.
+     */
+    private boolean sameBytes(int start, int end, int otherStart, int otherEnd) {
+        if (end - start != otherEnd - otherStart) {
+            return false;
+        }
+        for (int i = 0; i < end - start; i++) {
+            if (b[start + i] != b[otherStart + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void ensureDepth(int d) {

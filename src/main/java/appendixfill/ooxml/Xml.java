@@ -3,7 +3,6 @@ package appendixfill.ooxml;
 import appendixfill.ooxml.Unsupported.Reason;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.Map;
@@ -15,8 +14,8 @@ import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * The XML layer's namespaces, escaping and Woodstox reader: the reader of parts to be changed by
- * splicing (for its exact character offsets) and of every part written, checked before it is;
- * parts only read go through {@link XmlScanner}. Both refuse any DOCTYPE and match elements and
+ * splicing (for its exact character offsets) and of the prolog of every part copied (for a DOCTYPE);
+ * parts only read, and every part written (checked before it is), go through {@link XmlScanner}. Both refuse any DOCTYPE and match elements and
  * attributes by namespace URI and local name, never by prefix; Strict Open XML's namespaces are read
  * as the transitional ones they correspond to.
  */
@@ -81,11 +80,6 @@ public final class Xml {
         factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_TEXT);
         return factory;
-    }
-
-    /** A reader of a part's bytes (its encoding from its BOM or declaration), standing on the root element. */
-    public static XMLStreamReader2 open(byte[] bytes, String part) throws Unsupported {
-        return open(new ByteArrayInputStream(bytes), part);
     }
 
     /** A reader of a part as it is inflated, standing on the root element. */

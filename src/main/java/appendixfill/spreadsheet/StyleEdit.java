@@ -124,7 +124,7 @@ public final class StyleEdit {
 
     /** A cell style with another fill: the same index when it has that fill already. */
     public int withFill(int style, Fill fill) {
-        return derived.computeIfAbsent(style + "/fill/" + fill, key -> {
+        return derived.computeIfAbsent(style + "/fill/" + fill.solid() + "/" + fill.indexedColour(), key -> {
             int fillId = fill(fill);
             String xf = cellXfs.elements.get(style < cellXfs.elements.size() ? style : 0);
             String current = StartTag.value(xf, "fillId");

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Consolidates a folder of Phụ lục I workbooks into one appendix with a column per unit. */
-@Command(name = "consolidate", addMethodSubcommands = false, sortOptions = false, usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
+@Command(name = "consolidate", addMethodSubcommands = false, sortOptions = false, sortSynopsis = false,
+        usageHelpWidth = 100, synopsisHeading = "Cách dùng: ",
         optionListHeading = "%nTùy chọn:%n", parameterListHeading = "%nTham số:%n",
         description = {"Tổng hợp các biểu Phụ lục I trong THƯ-MỤC thành một biểu tổng hợp: cột tổng cộng "
             + "và một cột cho mỗi đơn vị; tỷ lệ tính lại từ tổng tử số và tổng mẫu số.",
@@ -40,6 +41,14 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "THƯ-MỤC", description = "Thư mục chứa các biểu Phụ lục I nhận được.")
     private Path folder;
 
+    @Option(names = {"-o", "--out"}, paramLabel = "TỆP.xlsx", defaultValue = "tong-hop.xlsx",
+            description = "Tệp tổng hợp cần ghi (mặc định: ${DEFAULT-VALUE}); các tệp khác ghi bên cạnh.")
+    private Path out;
+
+    @Option(names = "--name", paramLabel = "TÊN",
+            description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên của THƯ-MỤC).")
+    private String name;
+
     @Option(names = "--units", paramLabel = "TỆP",
             description = "Danh sách đơn vị phải báo cáo: CSV UTF-8, các cột code,name,parent.")
     private Path units;
@@ -48,14 +57,6 @@ final class ConsolidateCommand implements Callable<Integer> {
             description = "Kỳ báo cáo cần tổng hợp, ví dụ \"năm 2023\", \"quý III 2024\", \"6 tháng 2025\" "
                     + "(mặc định: kỳ mà phần lớn các biểu ghi).")
     private String period;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "TỆP.xlsx", defaultValue = "tong-hop.xlsx",
-            description = "Tệp tổng hợp cần ghi (mặc định: ${DEFAULT-VALUE}); các tệp khác ghi bên cạnh.")
-    private Path out;
-
-    @Option(names = "--name", paramLabel = "TÊN",
-            description = "Tên đơn vị tổng hợp in trên biểu và báo cáo (mặc định: tên của THƯ-MỤC).")
-    private String name;
 
     @Option(names = "--without-errors",
             description = "Không đưa số liệu của các biểu còn lỗi vào tổng hợp (các biểu này vẫn được liệt kê, "

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** Fills, checks and reports one or more Phụ lục I workbooks. */
 @Command(name = "appendix-fill", version = "appendix-fill 0.1.0",
         sortOptions = false, usageHelpWidth = 100, addMethodSubcommands = false,
-        synopsisHeading = "Cách dùng: ", commandListHeading = "%nLệnh:%n", optionListHeading = "%nTùy chọn:%n",
+        synopsisHeading = "Cách dùng: ", synopsisSubcommandLabel = "[LỆNH]", commandListHeading = "%nLệnh:%n",
+        optionListHeading = "%nTùy chọn:%n",
         parameterListHeading = "%nTham số:%n",
         description = {"Tính lại các tỷ lệ, kiểm tra số liệu và viết báo cáo CCHC từ biểu Phụ lục I (Excel hoặc LibreOffice).",
             "Ghi ra TÊN.filled.xlsx, TÊN.report.txt, TÊN.report.docx, TÊN.values.csv và TÊN.findings.csv.",

@@ -42,7 +42,7 @@ public final class Main {
         ErrorLog log = ErrorLog.inTemporaryFolder();
         String[] args;
         try {
-            args = commandFirst(WorkbookList.expand(given));
+            args = commandFirst(helpAsOption(WorkbookList.expand(given)));
         } catch (UnusableInput e) {
             err.println(e.said().in(language(given)));
             return ExitCode.UNUSABLE;
@@ -75,6 +75,18 @@ public final class Main {
             }
         }
         return args;
+    }
+
+    /**
+     * «help» and «help consolidate», as people type them, read as --help and «consolidate --help»;
+     * a file or folder named help in the current folder is still filled.
+     */
+    static String[] helpAsOption(String[] args) {
+        if (args.length == 0 || args.length > 2 || !args[0].equalsIgnoreCase("help")
+                || java.nio.file.Files.exists(Path.of(args[0]))) {
+            return args;
+        }
+        return args.length == 1 ? new String[] {"--help"} : new String[] {args[1], "--help"};
     }
 
     /** The commands besides the everyday fill; a word among them is never a workbook's name. */

@@ -288,6 +288,20 @@ class MainTest {
         assertTrue(run.out().startsWith("Cách dùng: appendix-fill"), run.out());
         assertTrue(run.out().contains("Hiện hướng dẫn này."), run.out());
         assertTrue(run.out().contains("Mã thoát:"), run.out());
+        assertTrue(run.out().contains("[LỆNH]") && !run.out().contains("COMMAND"), run.out());
+    }
+
+    @Test
+    void helpTypedAsAWordShowsTheHelpOfTheToolOrOfACommand() {
+        CommandRun help = run("help");
+        CommandRun consolidateHelp = run("help", "consolidate");
+
+        assertEquals(0, help.exit());
+        assertEquals(run("--help").out(), help.out());
+        assertEquals(0, consolidateHelp.exit());
+        assertEquals(run("consolidate", "--help").out(), consolidateHelp.out());
+        assertTrue(consolidateHelp.out().startsWith("Cách dùng: appendix-fill consolidate [-h] [-o=TỆP.xlsx]"),
+                consolidateHelp.out());
     }
 
     @Test

@@ -22,7 +22,7 @@ for %%d in (src\main\java src\main\resources workbook-templates velocity) do (
 goto run
 
 :build
-echo appendix-fill: đang dựng chương trình (lần đầu, hoặc vì mã nguồn đã đổi)... 1>&2
+echo appendix-fill: đang dựng chương trình (lần đầu, hoặc vì mã nguồn đã đổi; có thể mất một phút)... 1>&2
 if not exist "%HERE%mvnw.cmd" goto build_failed
 if not exist "%HERE%target\" mkdir "%HERE%target"
 rem The copy is taken before the build, so that a change made during it is seen next time.

@@ -92,7 +92,7 @@ class CheckoutLauncherTest {
         Run run = launch("biểu Phụ lục I.xlsx", "--out", "kết quả");
 
         assertEquals(1, run.exitCode(), "the exit code is the tool's");
-        assertEquals("appendix-fill: đang dựng chương trình (lần đầu, hoặc vì mã nguồn đã đổi)…", run.stderr().strip());
+        assertEquals("appendix-fill: đang dựng chương trình (lần đầu, hoặc vì mã nguồn đã đổi; có thể mất một phút)…", run.stderr().strip());
         assertEquals(List.of("-B -q -DskipTests package"), builds());
         assertEquals(List.of(checkout.resolve("target").toString(), "biểu Phụ lục I.xlsx", "--out", "kết quả"),
                 Files.readAllLines(checkout.resolve("target/started")));
@@ -140,7 +140,7 @@ class CheckoutLauncherTest {
 
         assertEquals(3, run.exitCode());
         assertEquals("""
-                appendix-fill: đang dựng chương trình (lần đầu, hoặc vì mã nguồn đã đổi)…
+                appendix-fill: đang dựng chương trình (lần đầu, hoặc vì mã nguồn đã đổi; có thể mất một phút)…
                 BUILD FAILURE: thiếu ký hiệu
                 appendix-fill: dựng chương trình không thành công; xem thông báo của Maven ở trên.
                 """, run.stderr());

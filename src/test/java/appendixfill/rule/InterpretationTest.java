@@ -190,9 +190,21 @@ class InterpretationTest {
         assertEquals(new Value.Day(day, month, year), read("report.date", new Typed.Text(typed)).value());
     }
 
-    @Test
-    void anImpossibleDateIsAnError() {
-        assertEquals(List.of("error:date.invalid"), rules(read("report.date", new Typed.Text("31/02/2023"))));
+    @ParameterizedTest(name = "\"{0}\" is a date: {1}")
+    @CsvSource(textBlock = """
+            '31/02/2023', false
+            '31/04/2024', false
+            '30/04/2024', true
+            '29/02/2023', false
+            '29/02/2024', true
+            '29/02/1900', false
+            '29/02/2000', true
+            '0/13/2024',  false
+            """)
+    void aDateIsCheckedAgainstItsMonthsLengthInLeapYearsToo(String typed, boolean isDate) {
+        Interpretation reading = read("report.date", new Typed.Text(typed));
+
+        assertEquals(isDate ? List.of() : List.of("error:date.invalid"), rules(reading));
     }
 
     @Test

@@ -100,16 +100,20 @@ public final class FillJob {
         Stamp stamp = stamp(input, assessed);
         ChangeLog log = changeLog(form, folder.resolve(base + ".filled.xlsx"), assessed, outputs.stamp(), stamp);
         String summary = summaryLine(assessment);
+        // The completed workbook needs the assessment, not the report: it is made on the other core while
+        // this one renders the report, and the Word document is laid out there next. In a batch, where
+        // every core fills a workbook and that core is busy, this one makes both itself, in turn.
+        boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;
+        OutputFiles.Content workbook = out -> form.complete(assessed, summary, outputs.stamp(), stamp, log, out);
+        CompletableFuture<byte[]> completed = otherCoreFree ? CompletableFuture.supplyAsync(() -> bytes(workbook))
+                : null;
         Report report = narrative().render(assessment, form.notes(), previous.map(PreviousReport::figures),
                 previous.map(PreviousReport::span));
-        // The Word document is laid out on the other core while this one completes the workbook; in a
-        // batch, where every core fills a workbook and that core is busy, this one lays it out itself.
-        boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;
         CompletableFuture<byte[]> docx = otherCoreFree ? word.thenApplyAsync(layout -> layout.write(report))
                 : CompletableFuture.completedFuture(word.join().write(report));
-        // The outputs are written side by side: the completed workbook on this core, the others beside it.
+        // The outputs are written side by side.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
-        contents.put(base + ".filled.xlsx", out -> form.complete(assessed, summary, outputs.stamp(), stamp, log, out));
+        contents.put(base + ".filled.xlsx", completed == null ? workbook : out -> out.write(joined(completed)));
         contents.put(base + ".report.txt", out -> out.write(report.text().getBytes(StandardCharsets.UTF_8)));
         contents.put(base + ".report.docx", out -> out.write(docx.join()));
         contents.put(base + ".values.csv", out -> out.write(CsvOutputs.values(catalogue, assessed, form.notes())
@@ -119,6 +123,36 @@ public final class FillJob {
         List<Path> written = outputs.write(contents);
         return new Result(input, Document.of(assessment.figures()), assessment, report.flaggedFigures(), written,
                 form.source(), previous);
+    }
+
+    /** What a content writes, made on another thread ({@link #joined} gives it back, or what it threw). */
+    static byte[] bytes(OutputFiles.Content content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        try {
+            content.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (UnusableInput e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] joined(CompletableFuture<byte[]> made) throws java.io.IOException, UnusableInput {
+        try {
+            return made.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UnusableInput refusal) {
+                throw refusal;
+            }
+            if (e.getCause() instanceof java.io.UncheckedIOException failure) {
+                throw failure.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw e;
+        }
     }
 
     /** What the completed workbook says about itself. */

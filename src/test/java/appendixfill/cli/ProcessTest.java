@@ -62,6 +62,22 @@ class ProcessTest {
         assertTrue(Files.size(folder.resolve("out/vu-muon-nam-2023.filled.xlsx")) > 0);
     }
 
+    @Test
+    void aConsolidationReadsAndWritesWithoutPoisUsermodel() throws Exception {
+        Path received = Files.createDirectory(folder.resolve("nhan"));
+        Files.copy(MainTest.EXAMPLE, received.resolve("vu-muon.xlsx"));
+        Files.copy(MainTest.EXAMPLE, received.resolve("vu-muon-gui-lai.xlsx"));
+
+        int consolidate = run(List.of("consolidate", received.toString(), "--out",
+                folder.resolve("tong-hop.xlsx").toString()), "consolidate");
+
+        assertEquals(1, consolidate, read("consolidate.stderr"));
+        assertEquals(List.of(), loaded("consolidate", "org.apache.poi.xssf."));
+        assertEquals(List.of(), loaded("consolidate", "org.apache.xmlbeans."));
+        assertTrue(loaded("consolidate", "appendixfill.spreadsheet.").contains("appendixfill.spreadsheet.SheetWriter"));
+        assertTrue(Files.size(folder.resolve("tong-hop.xlsx")) > 0);
+    }
+
     /** Runs the tool with the JVM logging each class it loads to NAME.classes (relative: a Windows path has a colon). */
     private int run(List<String> args, String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

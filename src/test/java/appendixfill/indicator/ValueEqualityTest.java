@@ -1,7 +1,7 @@
 package appendixfill.indicator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static appendixfill.fixtures.Equality.assertEachPairDiffers;
+import static appendixfill.fixtures.Equality.assertEqualWithHashCodes;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,19 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class ValueEqualityTest {
 
-    private static void equalPair(Object a, Object b) {
-        assertEquals(a, b);
-        assertEquals(a.hashCode(), b.hashCode());
-    }
-
     @Test
     void valuesAreEqualByEveryComponent() {
-        equalPair(Value.Amount.of(46), new Value.Amount(new BigDecimal("46.00")));
-        equalPair(new Value.YesNo(true), new Value.YesNo(true));
-        equalPair(new Value.Text("Quý III"), new Value.Text("Quý III"));
-        equalPair(new Value.Day(20, 11, 2023), new Value.Day(20, 11, 2023));
-        equalPair(new Value.Missing(), Value.MISSING);
-        equalPair(new Value.NotApplicable(), Value.NOT_APPLICABLE);
+        assertEqualWithHashCodes(Value.Amount.of(46), new Value.Amount(new BigDecimal("46.00")));
+        assertEqualWithHashCodes(new Value.YesNo(true), new Value.YesNo(true));
+        assertEqualWithHashCodes(new Value.Text("Quý III"), new Value.Text("Quý III"));
+        assertEqualWithHashCodes(new Value.Day(20, 11, 2023), new Value.Day(20, 11, 2023));
+        assertEqualWithHashCodes(new Value.Missing(), Value.MISSING);
+        assertEqualWithHashCodes(new Value.NotApplicable(), Value.NOT_APPLICABLE);
 
         List<List<Value>> differing = List.of(
                 List.of(Value.Amount.of(46), Value.Amount.of(47)),
@@ -36,8 +31,6 @@ class ValueEqualityTest {
                 List.of(new Value.Day(20, 11, 2023), new Value.Day(20, 11, 2024)),
                 List.of(Value.MISSING, Value.NOT_APPLICABLE),
                 List.of(Value.Amount.of(0), Value.MISSING));
-        for (List<Value> pair : differing) {
-            assertNotEquals(pair.get(0), pair.get(1));
-        }
+        assertEachPairDiffers(differing);
     }
 }

@@ -1,7 +1,7 @@
 package appendixfill.input;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static appendixfill.fixtures.Equality.assertEachPairDiffers;
+import static appendixfill.fixtures.Equality.assertEqualWithHashCodes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,16 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class TypedEqualityTest {
 
-    private static void equalPair(Object a, Object b) {
-        assertEquals(a, b);
-        assertEquals(a.hashCode(), b.hashCode());
-    }
-
     @Test
     void typedCellsAreEqualByEveryComponent() {
-        equalPair(new Typed.Blank(), Typed.BLANK);
-        equalPair(new Typed.Number(new BigDecimal("0.7"), true), new Typed.Number(new BigDecimal("0.7"), true));
-        equalPair(new Typed.Text(" 46 "), new Typed.Text(" 46 "));
+        assertEqualWithHashCodes(new Typed.Blank(), Typed.BLANK);
+        assertEqualWithHashCodes(new Typed.Number(new BigDecimal("0.7"), true), new Typed.Number(new BigDecimal("0.7"), true));
+        assertEqualWithHashCodes(new Typed.Text(" 46 "), new Typed.Text(" 46 "));
 
         List<List<Typed>> differing = List.of(
                 List.of(new Typed.Number(new BigDecimal("0.7"), true), new Typed.Number(new BigDecimal("0.7"), false)),
@@ -32,8 +27,6 @@ class TypedEqualityTest {
                 List.of(new Typed.Text("46"), new Typed.Text(" 46")),
                 List.of(new Typed.Text(""), Typed.BLANK),
                 List.of(new Typed.Date(LocalDate.of(2023, 2, 1)), new Typed.Date(LocalDate.of(2023, 2, 2))));
-        for (List<Typed> pair : differing) {
-            assertNotEquals(pair.get(0), pair.get(1));
-        }
+        assertEachPairDiffers(differing);
     }
 }

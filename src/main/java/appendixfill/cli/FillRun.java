@@ -63,7 +63,9 @@ final class FillRun {
             stderr.println(clash.in(language));
             return ExitCode.UNUSABLE;
         }
-        FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard());
+        // Several workbooks are filled on every core at once, and reported in the order given.
+        int threads = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        FillJob job = new FillJob(Catalogue.standard(), RuleBook.standard(), threads > 1);
         Tally tally = new Tally();
         for (Path argument : workbooks) {
             if (Files.isDirectory(argument) && files.stream().noneMatch(f -> argument.equals(f.getParent()))) {
@@ -71,8 +73,6 @@ final class FillRun {
                 tally.unusable++;
             }
         }
-        // Several workbooks are filled on every core at once, and reported in the order given.
-        int threads = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = threads > 1
                 ? java.util.concurrent.Executors.newFixedThreadPool(threads, daemon()) : null;
         try {

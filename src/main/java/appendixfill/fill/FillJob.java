@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 
 /** One fill: workbook → typed cells → values → findings → the five outputs. */
 public final class FillJob {
@@ -60,16 +59,31 @@ public final class FillJob {
     private final CompletableFuture<WordDocument> word = narrative.thenApplyAsync(Narrative::word);
 
     private final OutputFiles.Steps steps;
+    /** Several fills run at once, one on each core: each then makes all its outputs on its own thread. */
+    private final boolean sideBySide;
 
+    /** Fills of one workbook at a time, each using the other core for part of its outputs. */
     public FillJob(Catalogue catalogue, RuleBook rules) {
-        this(catalogue, rules, OutputFiles.Steps.REAL);
+        this(catalogue, rules, false);
+    }
+
+    /**
+     * @param sideBySide whether several workbooks are filled at once, one on each core (a batch)
+     */
+    public FillJob(Catalogue catalogue, RuleBook rules, boolean sideBySide) {
+        this(catalogue, rules, OutputFiles.Steps.REAL, sideBySide);
     }
 
     /** A fill whose outputs are committed through these steps (tests fail or stop them). */
     FillJob(Catalogue catalogue, RuleBook rules, OutputFiles.Steps steps) {
+        this(catalogue, rules, steps, false);
+    }
+
+    private FillJob(Catalogue catalogue, RuleBook rules, OutputFiles.Steps steps, boolean sideBySide) {
         this.catalogue = catalogue;
         this.rules = rules;
         this.steps = steps;
+        this.sideBySide = sideBySide;
     }
 
     /**
@@ -101,9 +115,9 @@ public final class FillJob {
         ChangeLog log = changeLog(form, folder.resolve(base + ".filled.xlsx"), assessed, outputs.stamp(), stamp);
         String summary = summaryLine(assessment);
         // The completed workbook needs the assessment, not the report: it is made on the other core while
-        // this one renders the report, and the Word document is laid out there next. In a batch, where
-        // every core fills a workbook and that core is busy, this one makes both itself, in turn.
-        boolean otherCoreFree = !word.isDone() || ForkJoinPool.commonPool().getActiveThreadCount() == 0;
+        // this one renders the report, and the Word document is laid out beside them. In a batch, where
+        // every core fills a workbook and no core is free, this thread makes both itself, in turn.
+        boolean otherCoreFree = !sideBySide;
         OutputFiles.Content workbook = out -> form.complete(assessed, summary, outputs.stamp(), stamp, log, out);
         CompletableFuture<byte[]> completed = otherCoreFree ? CompletableFuture.supplyAsync(() -> bytes(workbook))
                 : null;

@@ -18,16 +18,18 @@ import javax.xml.stream.XMLStreamConstants;
  * bytes, written for the speed a consolidation of thousands of workbooks needs (it tokenises the
  * figure parts several times faster than Woodstox). Elements and attributes are matched by
  * namespace URI and local name, never by prefix; Strict Open XML's namespaces are read as the
- * transitional ones. Parts to be changed by splicing are read with Woodstox ({@link Xml#open(java.io.Reader,
- * String)}), which gives exact offsets, and so is every part the tool writes, before it is written.
+ * transitional ones. It also checks every part the tool writes, before it is written. Parts to be changed
+ * by splicing are read with Woodstox ({@link Xml#open(java.io.Reader, String)}), which gives exact offsets.
  *
  * <p>It refuses, as {@link Reason#MALFORMED_XML}, what is not well-formed XML 1.0 with namespaces: tags
- * that do not nest or match, a second root, text outside the root, an attribute twice, a prefix not
- * declared, a reference to an entity other than the five predefined ones and character references,
- * characters XML does not allow, bytes that are not UTF-8, and nesting or attributes beyond the
- * limits; and any DOCTYPE as {@link Reason#DOCTYPE}. The encoding comes from the byte-order mark or the
- * declaration (a part in UTF-16 or another encoding is first converted to UTF-8). Comments and
- * processing instructions are skipped; CDATA sections are text.
+ * that do not nest or match, a second root, text outside the root, an attribute twice (by its name, or
+ * by its namespace and local name), a prefix not declared, a reserved namespace bound to another prefix,
+ * an XML declaration that is not version, encoding and standalone in that order, a name with characters
+ * XML 1.0 (fifth edition) does not allow in names, a reference to an entity other than the five predefined
+ * ones and character references, characters XML does not allow, bytes that are not UTF-8, and nesting or
+ * attributes beyond the limits; and any DOCTYPE as {@link Reason#DOCTYPE}. The encoding comes from the
+ * byte-order mark or the declaration (a part in UTF-16 or another encoding is first converted to UTF-8).
+ * Comments and processing instructions are skipped; CDATA sections are text.
  */
 public final class XmlScanner {
 
@@ -39,6 +41,8 @@ public final class XmlScanner {
 
     private static final byte[] XML_PREFIX = bytes("xml");
     private static final byte[] XMLNS = bytes("xmlns");
+    /** The namespace of xmlns itself, which no prefix may be bound to. */
+    private static final String XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
     /** The encoding pseudo-attribute of an XML declaration. */
     private static final java.util.regex.Pattern ENCODING =
             java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
@@ -120,7 +124,7 @@ public final class XmlScanner {
             return false;
         }
         int d = depth;
-        if (!equalsAscii(nameColon[d] < 0 ? nameStart[d] : nameColon[d] + 1, nameEnd[d], local)) {
+        if (!equalsName(nameColon[d] < 0 ? nameStart[d] : nameColon[d] + 1, nameEnd[d], local)) {
             return false;
         }
         String uri = elementNamespace[d];
@@ -149,7 +153,8 @@ public final class XmlScanner {
     /** An attribute without a namespace of the start tag the reader stands on, by local name; null when absent. */
     public String attribute(String local) throws Unsupported {
         for (int i = 0; i < attributes; i++) {
-            if (attributeColon[i] < 0 && equalsAscii(attributeStart[i], attributeNameEnd[i], local) && !isDeclaration(i)) {
+            if (attributeColon[i] < 0 && equalsName(attributeStart[i], attributeNameEnd[i], local)
+                    && !isDeclaration(i)) {
                 return value(i);
             }
         }
@@ -160,7 +165,7 @@ public final class XmlScanner {
     public String attribute(String namespace, String local) throws Unsupported {
         for (int i = 0; i < attributes; i++) {
             int colon = attributeColon[i];
-            if (colon >= 0 && equalsAscii(colon + 1, attributeNameEnd[i], local) && !isDeclaration(i)
+            if (colon >= 0 && equalsName(colon + 1, attributeNameEnd[i], local) && !isDeclaration(i)
                     && namespace.equals(Xml.canonical(resolve(attributeStart[i], colon)))) {
                 return value(i);
             }
@@ -347,8 +352,11 @@ public final class XmlScanner {
                 throw malformed("a processing instruction without a target");
             }
             if (targetEnd - target == 3 && (b[target] | 0x20) == 'x' && (b[target + 1] | 0x20) == 'm'
-                    && (b[target + 2] | 0x20) == 'l' && pos != declarationAt()) {
-                throw malformed("an XML declaration that is not at the start");
+                    && (b[target + 2] | 0x20) == 'l') {
+                if (pos != declarationAt() || !equalsAscii(target, targetEnd, "xml")) {
+                    throw malformed("an XML declaration that is not at the start");
+                }
+                requireDeclaration(targetEnd, close);
             }
             checkCharacters(targetEnd, close);
             pos = close + 2;
@@ -357,6 +365,90 @@ public final class XmlScanner {
         } else {
             throw malformed("«<!» that starts no comment or CDATA section");
         }
+    }
+
+    /**
+     * The XML declaration's pseudo-attributes, in their order: version (1.x), then an encoding name
+     * and standalone (yes or no) if given, nothing else.
+     */
+    private void requireDeclaration(int from, int close) throws Unsupported {
+        int p = pseudoAttribute(from, close, "version");
+        if (p < 0 || !isVersion(pseudoStart, pseudoEnd)) {
+            throw malformed("an XML declaration without its version 1.x");
+        }
+        int next = pseudoAttribute(p, close, "encoding");
+        if (next >= 0) {
+            if (!isEncodingName(pseudoStart, pseudoEnd)) {
+                throw malformed("an XML declaration whose encoding is not a name");
+            }
+            p = next;
+        }
+        next = pseudoAttribute(p, close, "standalone");
+        if (next >= 0) {
+            if (!equalsAscii(pseudoStart, pseudoEnd, "yes") && !equalsAscii(pseudoStart, pseudoEnd, "no")) {
+                throw malformed("an XML declaration whose standalone is neither yes nor no");
+            }
+            p = next;
+        }
+        if (skipWhiteSpace(p) != close) {
+            throw malformed("an XML declaration with more than version, encoding and standalone");
+        }
+    }
+
+    /** Where a pseudo-attribute's value starts and ends, set by {@link #pseudoAttribute}. */
+    private int pseudoStart;
+    private int pseudoEnd;
+
+    /** After white space, {@code name = "value"} ending before {@code close}: where it ends, else -1. */
+    private int pseudoAttribute(int p, int close, String name) {
+        int start = skipWhiteSpace(p);
+        if (start == p || !startsWith(start, name)) {
+            return -1;
+        }
+        int eq = skipWhiteSpace(start + name.length());
+        if (eq >= close || b[eq] != '=') {
+            return -1;
+        }
+        int quote = skipWhiteSpace(eq + 1);
+        if (quote >= close || b[quote] != '"' && b[quote] != '\'') {
+            return -1;
+        }
+        int end = quote + 1;
+        while (end < close && b[end] != b[quote]) {
+            end++;
+        }
+        if (end >= close) {
+            return -1;
+        }
+        pseudoStart = quote + 1;
+        pseudoEnd = end;
+        return end + 1;
+    }
+
+    private boolean isVersion(int start, int end) {
+        if (end - start < 3 || b[start] != '1' || b[start + 1] != '.') {
+            return false;
+        }
+        for (int p = start + 2; p < end; p++) {
+            if (b[p] < '0' || b[p] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isEncodingName(int start, int end) {
+        if (start == end || !(b[start] >= 'a' && b[start] <= 'z' || b[start] >= 'A' && b[start] <= 'Z')) {
+            return false;
+        }
+        for (int p = start + 1; p < end; p++) {
+            byte c = b[p];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where an XML declaration may be: the very start, after a byte-order mark. */
@@ -401,13 +493,41 @@ public final class XmlScanner {
         }
         // The element's own declarations are in scope for its name and its attributes.
         elementNamespace[d] = resolve(nameStart[d], nameColon[d]);
+        String firstNamespace = null;
+        int first = -1;
         for (int i = 0; i < attributes; i++) {
             if (attributeColon[i] >= 0 && !isDeclaration(i)) {
-                resolve(attributeStart[i], attributeColon[i]); // an undeclared prefix is refused
+                String namespace = resolve(attributeStart[i], attributeColon[i]); // an undeclared prefix is refused
+                if (first < 0) {
+                    first = i;
+                    firstNamespace = namespace;
+                } else {
+                    requireDistinctQualified(first, firstNamespace, i, namespace);
+                }
             }
         }
         requireDistinctAttributes();
         depth = d;
+    }
+
+    /**
+     * Two prefixed attributes of one element differ in namespace or local name, whatever their
+     * prefixes (x:b and y:b with x and y bound to one namespace are the same attribute twice). Most
+     * elements have one prefixed attribute or none: the pairs are compared only past the first.
+     */
+    private void requireDistinctQualified(int first, String firstNamespace, int other, String otherNamespace)
+            throws Unsupported {
+        for (int i = first; i < other; i++) {
+            if (attributeColon[i] < 0 || isDeclaration(i)) {
+                continue;
+            }
+            String namespace = i == first ? firstNamespace : resolve(attributeStart[i], attributeColon[i]);
+            if (namespace.equals(otherNamespace)
+                    && sameBytes(attributeColon[i] + 1, attributeNameEnd[i], attributeColon[other] + 1,
+                            attributeNameEnd[other])) {
+                throw malformed("the attribute «" + name(other) + "» twice on one element, by its namespace");
+            }
+        }
     }
 
     /** One attribute from {@code p}: its name, =, its quoted value; declarations bound at once. Returns where it ends. */
@@ -479,6 +599,9 @@ public final class XmlScanner {
         }
         if (Arrays.equals(prefix, XMLNS) || Arrays.equals(prefix, XML_PREFIX) && !uri.equals(Xml.XML)) {
             throw malformed("the reserved prefix «" + new String(prefix, StandardCharsets.UTF_8) + "» declared");
+        }
+        if (uri.equals(XMLNS_NAMESPACE) || uri.equals(Xml.XML) && !Arrays.equals(prefix, XML_PREFIX)) {
+            throw malformed("the reserved namespace «" + uri + "» bound to another prefix");
         }
         if (bindings == prefixes.length) {
             prefixes = Arrays.copyOf(prefixes, bindings * 2);
@@ -653,8 +776,10 @@ public final class XmlScanner {
 
     /** A reference at {@code p} («&amp;», «&#10;», «&#x1F;»), appended to {@code out} if given; returns where it ends. */
     private int reference(int p, StringBuilder out) throws Unsupported {
+        // A reference is a name or a number, which may have any number of leading zeros (&#x0000041;).
         int semicolon = p + 1;
-        while (semicolon < length && semicolon - p <= 12 && b[semicolon] != ';') {
+        while (semicolon < length && b[semicolon] != ';'
+                && (b[semicolon] == '#' || Character.isLetterOrDigit(b[semicolon]))) {
             semicolon++;
         }
         if (semicolon >= length || b[semicolon] != ';') {
@@ -674,6 +799,9 @@ public final class XmlScanner {
                     throw malformed("a character reference that is not a number");
                 }
                 n = n * (hex ? 16 : 10) + digit;
+                if (n > Character.MAX_CODE_POINT) {
+                    throw malformed("a reference to a character XML does not allow (beyond U+10FFFF)");
+                }
             }
             if (!isXmlCharacter(n)) {
                 throw malformed("a reference to a character XML does not allow (" + n + ")");
@@ -757,8 +885,12 @@ public final class XmlScanner {
                 || !isXmlCharacter(codePoint)) {
             throw malformed("bytes that are not UTF-8 of a character XML allows");
         }
+        this.codePoint = codePoint;
         return p + n;
     }
+
+    /** The character {@link #utf8Sequence} read last. */
+    private int codePoint;
 
     /** The bytes between two positions as text: checked as they were scanned. */
     private String decode(int start, int end) {
@@ -776,12 +908,25 @@ public final class XmlScanner {
                     || q > p && (c >= '0' && c <= '9' || c == '-' || c == '.')) {
                 q++;
             } else if (c < 0) {
-                q = utf8Sequence(q);
+                int end = utf8Sequence(q);
+                if (!isNameCharacter(codePoint, q == p)) {
+                    break;
+                }
+                q = end;
             } else {
                 break;
             }
         }
         return q;
+    }
+
+    /** A character beyond ASCII that XML 1.0 (fifth edition) allows in a name, at its start or further on. */
+    private static boolean isNameCharacter(int c, boolean first) {
+        boolean start = c >= 0xC0 && c <= 0xD6 || c >= 0xD8 && c <= 0xF6 || c >= 0xF8 && c <= 0x2FF
+                || c >= 0x370 && c <= 0x37D || c >= 0x37F && c <= 0x1FFF || c >= 0x200C && c <= 0x200D
+                || c >= 0x2070 && c <= 0x218F || c >= 0x2C00 && c <= 0x2FEF || c >= 0x3001 && c <= 0xD7FF
+                || c >= 0xF900 && c <= 0xFDCF || c >= 0xFDF0 && c <= 0xFFFD || c >= 0x10000 && c <= 0xEFFFF;
+        return start || !first && (c == 0xB7 || c >= 0x300 && c <= 0x36F || c >= 0x203F && c <= 0x2040);
     }
 
     /** Where the prefix of a name ends: its colon, or -1 when it has none. */
@@ -837,6 +982,27 @@ public final class XmlScanner {
             }
         }
         throw malformed("the part ends before «" + ascii + "»");
+    }
+
+    /**
+     * The name between two positions is this one: byte for character when they are as many (an ASCII
+     * name, as nearly all are), else decoded, for a name beyond ASCII takes more bytes than characters.
+     */
+    private boolean equalsName(int start, int end, String name) {
+        int bytes = end - start;
+        if (bytes == name.length()) {
+            return equalsAscii(start, end, name);
+        }
+        return bytes > name.length() && !isAscii(name) && decode(start, end).equals(name);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean equalsAscii(int start, int end, String ascii) {

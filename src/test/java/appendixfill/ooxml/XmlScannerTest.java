@@ -43,6 +43,10 @@ class XmlScannerTest {
         "<r:a xmlns:r=\"urn:r\" r:b=\"1\" b=\"2\"/>",
         "<a xml:lang=\"vi\" xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"/>",
         "<sst xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"><si><t>Strict</t></si></sst>",
+        "<a>&#x00000000041;&#0000065;</a>",
+        "<?xml version='1.0' encoding='UTF-8'?><a/>",
+        "<?xml version=\"1.1\"?><a/>",
+        "<Việt_Nam·1 thuộc-tính=\"x\"/>",
     })
     void wellFormedPartsAreReadAsWoodstoxReadsThem(String xml) {
         readAlike(xml.getBytes(StandardCharsets.UTF_8));
@@ -93,6 +97,19 @@ class XmlScannerTest {
         "",
         "   ",
         "</a>",
+        "<a>&#x110000;</a>",
+        "<a>&#99999999999999999999999;</a>",
+        "<a xmlns:x=\"u\" xmlns:y=\"u\" x:b=\"1\" y:b=\"2\"/>",
+        "<a xmlns:p=\"http://www.w3.org/2000/xmlns/\"/>",
+        "<a xmlns:x=\"http://www.w3.org/XML/1998/namespace\"/>",
+        "<a xmlns=\"http://www.w3.org/XML/1998/namespace\"/>",
+        "<?xml version=\"9\" bogus?><a/>",
+        "<?xml encoding=\"UTF-8\"?><a/>",
+        "<?xml version=\"1.0\" standalone=\"maybe\"?><a/>",
+        "<?xml version=\"1.0\" standalone=\"yes\" encoding=\"UTF-8\"?><a/>",
+        "<\u00D7a/>",
+        "<a\u00D7b/>",
+        "<a \u2030=\"1\"/>",
     })
     void whatIsNotWellFormedIsRefusedAsWoodstoxRefusesIt(String xml) {
         readAlike(xml.getBytes(StandardCharsets.UTF_8));

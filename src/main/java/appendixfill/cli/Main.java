@@ -42,7 +42,7 @@ public final class Main {
         ErrorLog log = ErrorLog.inTemporaryFolder();
         String[] args;
         try {
-            args = commandFirst(helpAsOption(WorkbookList.expand(given)));
+            args = commandFirst(WorkbookList.expand(helpAsOption(given)));
         } catch (UnusableInput e) {
             err.println(e.said().in(language(given)));
             return ExitCode.UNUSABLE;
@@ -79,7 +79,8 @@ public final class Main {
 
     /**
      * «help» and «help consolidate», as people type them, read as --help and «consolidate --help»;
-     * a file or folder named help in the current folder is still filled.
+     * a file or folder named help in the current folder is still filled, and a list file (@FILE)
+     * naming one is read as the list it is.
      */
     static String[] helpAsOption(String[] args) {
         if (args.length == 0 || args.length > 2 || !args[0].equalsIgnoreCase("help")

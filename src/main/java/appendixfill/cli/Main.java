@@ -42,7 +42,7 @@ public final class Main {
         ErrorLog log = ErrorLog.inTemporaryFolder();
         String[] args;
         try {
-            args = commandFirst(WorkbookList.expand(helpAsOption(given)));
+            args = commandFirst(WorkbookList.expand(helpAsOption(given, Path.of(""))));
         } catch (UnusableInput e) {
             err.println(e.said().in(language(given)));
             return ExitCode.UNUSABLE;
@@ -82,9 +82,9 @@ public final class Main {
      * a file or folder named help in the current folder is still filled, and a list file (@FILE)
      * naming one is read as the list it is.
      */
-    static String[] helpAsOption(String[] args) {
+    static String[] helpAsOption(String[] args, Path currentFolder) {
         if (args.length == 0 || args.length > 2 || !args[0].equalsIgnoreCase("help")
-                || java.nio.file.Files.exists(Path.of(args[0]))) {
+                || java.nio.file.Files.exists(currentFolder.resolve(args[0]))) {
             return args;
         }
         return args.length == 1 ? new String[] {"--help"} : new String[] {args[1], "--help"};

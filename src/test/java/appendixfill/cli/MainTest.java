@@ -292,6 +292,18 @@ class MainTest {
     }
 
     @Test
+    void aWorkbookNamedHelpIsStillFilled() throws IOException {
+        String[] help = {"help"};
+        assertArrayEquals(new String[] {"--help"}, Main.helpAsOption(help, folder));
+
+        Files.copy(EXAMPLE, folder.resolve("help"));
+
+        assertArrayEquals(help, Main.helpAsOption(help, folder));
+        assertArrayEquals(new String[] {"help", "consolidate"}, Main.helpAsOption(new String[] {"help", "consolidate"},
+                folder));
+    }
+
+    @Test
     void helpTypedAsAWordShowsTheHelpOfTheToolOrOfACommand() {
         CommandRun help = run("help");
         CommandRun consolidateHelp = run("help", "consolidate");

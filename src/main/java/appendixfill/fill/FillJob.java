@@ -20,6 +20,9 @@ import appendixfill.revision.ChangeLog;
 import appendixfill.revision.Changes;
 import appendixfill.revision.Fingerprint;
 import appendixfill.revision.Stamp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** One fill: workbook → typed cells → values → findings → the five outputs. */
 public final class FillJob {
@@ -117,14 +121,12 @@ public final class FillJob {
         // The completed workbook needs the assessment, not the report: it is made on the other core while
         // this one renders the report, and the Word document is laid out beside them. In a batch, where
         // every core fills a workbook and no core is free, this thread makes both itself, in turn.
-        boolean otherCoreFree = !sideBySide;
         OutputFiles.Content workbook = out -> form.complete(assessed, summary, outputs.stamp(), stamp, log, out);
-        CompletableFuture<byte[]> completed = otherCoreFree ? CompletableFuture.supplyAsync(() -> bytes(workbook))
-                : null;
+        CompletableFuture<byte[]> completed = sideBySide ? null : CompletableFuture.supplyAsync(() -> bytes(workbook));
         Report report = narrative().render(assessment, form.notes(), previous.map(PreviousReport::figures),
                 previous.map(PreviousReport::span));
-        CompletableFuture<byte[]> docx = otherCoreFree ? word.thenApplyAsync(layout -> layout.write(report))
-                : CompletableFuture.completedFuture(word.join().write(report));
+        CompletableFuture<byte[]> docx = sideBySide ? CompletableFuture.completedFuture(word.join().write(report))
+                : word.thenApplyAsync(layout -> layout.write(report));
         // The outputs are written side by side.
         Map<String, OutputFiles.Content> contents = new LinkedHashMap<>();
         contents.put(base + ".filled.xlsx", completed == null ? workbook : out -> out.write(joined(completed)));
@@ -141,25 +143,25 @@ public final class FillJob {
 
     /** What a content writes, made on another thread ({@link #joined} gives it back, or what it threw). */
     static byte[] bytes(OutputFiles.Content content) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try {
             content.writeTo(out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (UnusableInput e) {
-            throw new java.util.concurrent.CompletionException(e);
+            throw new CompletionException(e);
         }
         return out.toByteArray();
     }
 
-    static byte[] joined(CompletableFuture<byte[]> made) throws java.io.IOException, UnusableInput {
+    static byte[] joined(CompletableFuture<byte[]> made) throws IOException, UnusableInput {
         try {
             return made.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof UnusableInput refusal) {
                 throw refusal;
             }
-            if (e.getCause() instanceof java.io.UncheckedIOException failure) {
+            if (e.getCause() instanceof UncheckedIOException failure) {
                 throw failure.getCause();
             }
             if (e.getCause() instanceof RuntimeException bug) {
@@ -174,7 +176,7 @@ public final class FillJob {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(input);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UnusableInput(Message.of("input.unreadable", input, IoReason.reading(input, e), Message.of("valid")), e);
         }
         Figures figures = assessment.figures();
@@ -247,7 +249,7 @@ public final class FillJob {
         }
         try {
             Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UnusableInput(Message.of("output.no-folder", folder), e);
         }
     }

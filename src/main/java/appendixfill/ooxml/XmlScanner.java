@@ -69,6 +69,11 @@ public final class XmlScanner {
      */
     private String matchedNamespace;
     private String matchedUri;
+    /** The character {@link #utf8Sequence} read last. */
+    private int codePoint;
+    /** Where a pseudo-attribute's value starts and ends, set by {@link #pseudoAttribute}. */
+    private int pseudoStart;
+    private int pseudoEnd;
     private int bindings;
     private int[] bindingsAt = new int[16];
     /** An empty-element tag: its end is the next event. */
@@ -394,10 +399,6 @@ public final class XmlScanner {
             throw malformed("an XML declaration with more than version, encoding and standalone");
         }
     }
-
-    /** Where a pseudo-attribute's value starts and ends, set by {@link #pseudoAttribute}. */
-    private int pseudoStart;
-    private int pseudoEnd;
 
     /** After white space, {@code name = "value"} ending before {@code close}: where it ends, else -1. */
     private int pseudoAttribute(int p, int close, String name) {
@@ -889,8 +890,6 @@ public final class XmlScanner {
         return p + n;
     }
 
-    /** The character {@link #utf8Sequence} read last. */
-    private int codePoint;
 
     /** The bytes between two positions as text: checked as they were scanned. */
     private String decode(int start, int end) {

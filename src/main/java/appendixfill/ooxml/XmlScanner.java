@@ -62,18 +62,6 @@ public final class XmlScanner {
     /** The bindings in scope: a prefix's bytes (empty for the default namespace) and its URI ("" undeclares). */
     private byte[][] prefixes = new byte[16][];
     private String[] uris = new String[16];
-    /**
-     * The last namespace {@link #is} matched and the URI it matched, as instances: every element of a
-     * part in the scope of one declaration carries the same URI instance, and callers pass constants,
-     * so a sheet's thousands of cells are matched by identity rather than by comparing 55 characters.
-     */
-    private String matchedNamespace;
-    private String matchedUri;
-    /** The character {@link #utf8Sequence} read last. */
-    private int codePoint;
-    /** Where a pseudo-attribute's value starts and ends, set by {@link #pseudoAttribute}. */
-    private int pseudoStart;
-    private int pseudoEnd;
     private int bindings;
     private int[] bindingsAt = new int[16];
     /** An empty-element tag: its end is the next event. */
@@ -91,6 +79,20 @@ public final class XmlScanner {
     private int textStart;
     private int textEnd;
     private boolean textIsCdata;
+
+    // What the scanning remembers besides.
+    /**
+     * The last namespace {@link #is} matched and the URI it matched, as instances: every element of a
+     * part in the scope of one declaration carries the same URI instance, and callers pass constants,
+     * so a sheet's thousands of cells are matched by identity rather than by comparing 55 characters.
+     */
+    private String matchedNamespace;
+    private String matchedUri;
+    /** The character {@link #utf8Sequence} read last. */
+    private int codePoint;
+    /** Where a pseudo-attribute's value starts and ends, set by {@link #pseudoAttribute}. */
+    private int pseudoStart;
+    private int pseudoEnd;
 
     private XmlScanner(byte[] bytes, int start, String part) {
         this.b = bytes;
